@@ -1,0 +1,53 @@
+package io.ssm4j.math;
+
+/** Plain-loop reference implementation of {@link VectorOps}. */
+public final class ScalarOps implements VectorOps {
+    static final ScalarOps INSTANCE = new ScalarOps();
+
+    private ScalarOps() {}
+
+    @Override
+    public double dot(double[] a, int ao, double[] b, int bo, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += a[ao + i] * b[bo + i];
+        return s;
+    }
+
+    @Override
+    public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
+    }
+
+    @Override
+    public void vecMat(double[] x, int xo, double[] a, int ao, int n, int cols, double[] y, int yo) {
+        for (int j = 0; j < cols; j++) y[yo + j] = 0;
+        for (int i = 0; i < n; i++) axpy(x[xo + i], a, ao + i * cols, y, yo, cols);
+    }
+
+    @Override
+    public void matVec(double[] a, int ao, int rows, int n, double[] x, int xo, double[] y, int yo) {
+        for (int r = 0; r < rows; r++) y[yo + r] = dot(a, ao + r * n, x, xo, n);
+    }
+
+    @Override
+    public void expShift(double[] x, int off, int n, double shift) {
+        for (int i = 0; i < n; i++) x[off + i] = Math.exp(x[off + i] - shift);
+    }
+
+    @Override
+    public double max(double[] x, int off, int n) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) m = Math.max(m, x[off + i]);
+        return m;
+    }
+
+    @Override
+    public double sum(double[] x, int off, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += x[off + i];
+        return s;
+    }
+
+    @Override
+    public String name() { return "scalar"; }
+}

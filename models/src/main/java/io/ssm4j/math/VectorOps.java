@@ -1,0 +1,38 @@
+package io.ssm4j.math;
+
+/**
+ * Flat {@code double[]} kernels used in hot loops. Two implementations: {@link ScalarOps}, the reference,
+ * and {@link SimdOps} on the JDK Vector API, chosen at run time by {@link #best()} when the
+ * {@code jdk.incubator.vector} module is present. Tests hold the two equal.
+ */
+public interface VectorOps {
+    /** sum_i a[ao+i] b[bo+i], i &lt; n. */
+    double dot(double[] a, int ao, double[] b, int bo, int n);
+
+    /** y[yo+i] += alpha x[xo+i]. */
+    void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n);
+
+    /** y = x^T A: y[j] = sum_i x[xo+i] A[i*cols+j] for an n x cols row-major A at offset ao. */
+    void vecMat(double[] x, int xo, double[] a, int ao, int n, int cols, double[] y, int yo);
+
+    /** y = A x for a rows x n row-major A. */
+    void matVec(double[] a, int ao, int rows, int n, double[] x, int xo, double[] y, int yo);
+
+    /** x[off+i] = exp(x[off+i] - shift). */
+    void expShift(double[] x, int off, int n, double shift);
+
+    /** max of x[off .. off+n). */
+    double max(double[] x, int off, int n);
+
+    /** sum of x[off .. off+n). */
+    double sum(double[] x, int off, int n);
+
+    /** The name shown in logs and benchmarks. */
+    String name();
+
+    /** The Vector API implementation when the incubator module is loaded and the JIT is C2, else scalar. */
+    static VectorOps best() { return VectorOpsProvider.BEST; }
+
+    /** The scalar reference implementation. */
+    static VectorOps scalar() { return ScalarOps.INSTANCE; }
+}
