@@ -82,11 +82,19 @@ public final class Cholesky {
 
     /** Symmetrises s in place: s = (s + s^T) / 2. */
     public static void symmetrize(double[] s, int n) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double v = 0.5 * (s[i * n + j] + s[j * n + i]);
-                s[i * n + j] = v;
-                s[j * n + i] = v;
+        symmetrizeBlocks(s, 1, n);
+    }
+
+    /** Symmetrises each of the count consecutive n x n blocks of s in place. */
+    public static void symmetrizeBlocks(double[] s, int count, int n) {
+        for (int c = 0; c < count; c++) {
+            int o = c * n * n;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    double v = 0.5 * (s[o + i * n + j] + s[o + j * n + i]);
+                    s[o + i * n + j] = v;
+                    s[o + j * n + i] = v;
+                }
             }
         }
     }

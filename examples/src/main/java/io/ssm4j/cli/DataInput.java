@@ -1,0 +1,74 @@
+package io.ssm4j.cli;
+
+import io.ssm4j.data.NdArray;
+import io.ssm4j.data.TimeSeries;
+import io.ssm4j.data.Trials;
+import io.ssm4j.datasets.io.SeriesFiles;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The data options shared by {@code fit} and {@code infer}: data files (one trial per .npy/.csv, one per
+ * array of an .npz), an optional mask (true = observed), optional inputs, and the thread count.
+ */
+final class DataInput {
+    @Parameters(paramLabel = "DATA", arity = "1..*",
+            description = "Observation files: .npy (T x D, one trial), .npz (one trial per array) or .csv; NaN = missing")
+    List<Path> files;
+
+    @Option(names = "--mask", paramLabel = "M.npy|.npz", description = "Mask of observed entries (true = observed), one per trial")
+    Path mask;
+
+    @Option(names = "--inputs", paramLabel = "U.npy|.npz", description = "Inputs u_t (T x M per trial), matched to the trials in order")
+    Path inputs;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores)")
+    Integer threads;
+
+    int threadCount() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+        return n;
+    }
+
+    Trials load() throws IOException {
+        List<TimeSeries> trials = new ArrayList<>();
+        for (Path f : files) trials.addAll(SeriesFiles.readTrials(f));
+        if (mask != null) {
+            List<boolean[]> masks = SeriesFiles.readMasks(mask, trials);
+            for (int i = 0; i < trials.size(); i++) {
+                try {
+                    trials.set(i, trials.get(i).withMask(masks.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(mask + ", trial " + i + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (inputs != null) {
+            List<NdArray> u = SeriesFiles.readArrays(inputs);
+            if (u.size() != trials.size()) {
+                throw new IllegalArgumentException(inputs + ": " + u.size() + " input arrays for " + trials.size() + " trials");
+            }
+            for (int i = 0; i < trials.size(); i++) {
+                NdArray a = u.get(i);
+                int t = trials.get(i).length();
+                int m = a.ndim() == 1 ? 1 : a.dim(1);
+                if (a.ndim() > 2 || a.dim(0) != t) {
+                    throw new IllegalArgumentException(inputs + ", trial " + i + ": inputs must be T x M with T=" + t
+                            + ", got shape " + java.util.Arrays.toString(a.shape()));
+                }
+                trials.set(i, trials.get(i).withInputs(a.dataView(), m));
+            }
+        }
+        try {
+            return Trials.of(trials);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data files " + files + ": " + e.getMessage(), e);
+        }
+    }
+}

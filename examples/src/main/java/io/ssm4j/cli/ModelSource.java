@@ -1,0 +1,38 @@
+package io.ssm4j.cli;
+
+import io.ssm4j.data.NdArray;
+import io.ssm4j.datasets.io.Npz;
+import io.ssm4j.models.hmm.EmissionType;
+import io.ssm4j.models.hmm.HmmFactory;
+import io.ssm4j.models.hmm.HmmSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Loads a model for {@code infer} and {@code sample}: a {@code model.json} from {@code fit}, or a parameter {@code .npz}. */
+final class ModelSource {
+    private ModelSource() {}
+
+    /**
+     * @param file model.json or PARAMS.npz
+     * @param modelKind "hmm" or "arhmm" (only used for .npz)
+     * @param emissions the emission family for an .npz, or null to detect it from the array names
+     */
+    static ModelFile.Loaded load(Path file, String modelKind, String emissions) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) return ModelFile.read(file);
+        if (!name.endsWith(".npz")) throw new IOException("--model-file " + file + ": expected model.json or a .npz of parameters");
+        Map<String, NdArray> params = Npz.read(file);
+        boolean ar = "arhmm".equals(modelKind);
+        try {
+            EmissionType requested = emissions == null ? null : ar && "gaussian".equals(emissions)
+                    ? EmissionType.AUTOREGRESSIVE : ar && "student-t".equals(emissions)
+                    ? EmissionType.ROBUST_AUTOREGRESSIVE : EmissionType.parse(emissions);
+            HmmSpec spec = HmmFactory.specFromParameters(ar, requested, params);
+            return new ModelFile.Loaded(spec, HmmFactory.fromParameters(spec, params));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

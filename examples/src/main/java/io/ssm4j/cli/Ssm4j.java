@@ -1,0 +1,31 @@
+package io.ssm4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ssm4j} command line: {@code fit}, {@code infer}, {@code sample} and {@code demo}. Any error
+ * ends the process with a non-zero status and one line on standard error naming what was wrong.
+ */
+@Command(name = "ssm4j", mixinStandardHelpOptions = true, version = "ssm4j 0.1.0",
+        description = "State-space models of neural and behavioural time series.",
+        subcommands = {FitCommand.class, InferCommand.class, SampleCommand.class, DemoCommand.class})
+public final class Ssm4j {
+    private Ssm4j() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (no System.exit, for tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Ssm4j());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (Boolean.getBoolean("ssm4j.debug")) ex.printStackTrace();
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            commandLine.getErr().println("ssm4j " + commandLine.getCommandName() + ": error: " + msg.replace('\n', ' '));
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,69 @@
+package io.ssm4j.inference;
+
+import io.ssm4j.data.TimeSeries;
+import io.ssm4j.inference.messages.BackwardSampler;
+import io.ssm4j.inference.messages.ForwardBackward;
+import io.ssm4j.inference.messages.HmmInference;
+import io.ssm4j.inference.messages.HmmPosterior;
+import io.ssm4j.inference.messages.TransitionMatrices;
+import io.ssm4j.inference.messages.Viterbi;
+import io.ssm4j.inference.messages.ViterbiPath;
+import io.ssm4j.math.Rng;
+import io.ssm4j.models.hmm.HiddenMarkovModel;
+
+/**
+ * Posterior inference in a {@link HiddenMarkovModel} for one sequence: marginal likelihood, state marginals,
+ * most likely path and posterior path samples. Evaluates the emission log-likelihoods, then runs the
+ * message passing of {@code inference.messages}.
+ */
+public final class HiddenMarkovInference {
+    private HiddenMarkovInference() {}
+
+    /** log p(y_t | z_t = k) for all t, k (T x K). */
+    public static double[] emissionLogLikelihoods(HiddenMarkovModel model, TimeSeries y) {
+        double[] ll = new double[y.length() * model.numStates()];
+        model.emissions().logLikelihoods(y, ll);
+        return ll;
+    }
+
+    /** The chain's transition matrices for this sequence (stationary or one per step). */
+    public static TransitionMatrices transitionMatrices(HiddenMarkovModel model, TimeSeries y) {
+        int k = model.numStates();
+        if (model.transitions().isStationary()) return TransitionMatrices.stationary(model.transitions().matrix(), k);
+        return TransitionMatrices.timeVarying(model.transitions().stepMatrices(y), y.length() - 1, k);
+    }
+
+    private static void checkData(HiddenMarkovModel model, TimeSeries y) {
+        if (y.dim() != model.dim()) {
+            throw new IllegalArgumentException("data has D=" + y.dim() + " columns, the model expects " + model.dim());
+        }
+    }
+
+    /** State marginals, summed expected transitions and log p(y | theta). */
+    public static HmmPosterior posterior(HiddenMarkovModel model, TimeSeries y) {
+        checkData(model, y);
+        return HmmInference.posterior(model.initial().probs(), transitionMatrices(model, y),
+                emissionLogLikelihoods(model, y), y.length());
+    }
+
+    /** log p(y | theta) by the forward pass alone. */
+    public static double logLikelihood(HiddenMarkovModel model, TimeSeries y) {
+        checkData(model, y);
+        return ForwardBackward.logLikelihood(model.initial().probs(), transitionMatrices(model, y),
+                emissionLogLikelihoods(model, y), y.length());
+    }
+
+    /** The most likely state path argmax_z p(z | y, theta) and its log joint. */
+    public static ViterbiPath viterbi(HiddenMarkovModel model, TimeSeries y) {
+        checkData(model, y);
+        return Viterbi.run(model.initial().probs(), transitionMatrices(model, y), emissionLogLikelihoods(model, y),
+                y.length());
+    }
+
+    /** One draw z ~ p(z | y, theta) by forward filtering, backward sampling. */
+    public static int[] samplePath(HiddenMarkovModel model, TimeSeries y, Rng rng) {
+        checkData(model, y);
+        return BackwardSampler.sample(model.initial().probs(), transitionMatrices(model, y),
+                emissionLogLikelihoods(model, y), y.length(), rng);
+    }
+}

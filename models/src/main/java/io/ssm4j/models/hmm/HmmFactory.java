@@ -1,0 +1,168 @@
+package io.ssm4j.models.hmm;
+
+import io.ssm4j.data.NdArray;
+import io.ssm4j.distributions.MatrixNormalInverseWishart;
+import io.ssm4j.distributions.NormalInverseWishart;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Builds HMM-family models from a {@link HmmSpec}: shape-correct templates to initialise from, the default
+ * conjugate priors, and models from named parameter arrays (an {@code .npz} from another tool or a model
+ * file), with every shape checked and named in the error.
+ */
+public final class HmmFactory {
+    private HmmFactory() {}
+
+    /** Default NIW prior for (roughly standardised) data: mu ~ N(0, Sigma / 0.01), Sigma ~ IW(I, D + 2). */
+    public static NormalInverseWishart defaultGaussianPrior(int d) {
+        return NormalInverseWishart.of(new double[d], 0.01, identity(d), d + 2);
+    }
+
+    /** Default MNIW prior for AR regressions: W ~ MN(0, Sigma, 100 I), Sigma ~ IW(I, D + 2). */
+    public static MatrixNormalInverseWishart defaultRegressionPrior(int d, int p) {
+        double[] v0 = identity(p);
+        for (int i = 0; i < p; i++) v0[i * p + i] = 100;
+        return MatrixNormalInverseWishart.of(new double[d * p], v0, identity(d), d + 2, d, p);
+    }
+
+    static double[] identity(int n) {
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) m[i * n + i] = 1;
+        return m;
+    }
+
+    static double[] repeatedIdentity(int count, int n) {
+        double[] m = new double[count * n * n];
+        for (int c = 0; c < count; c++) for (int i = 0; i < n; i++) m[c * n * n + i * n + i] = 1;
+        return m;
+    }
+
+    /** Emissions of the right family and shape with neutral parameters, for initialisation by an M-step. */
+    public static Emissions templateEmissions(HmmSpec s) {
+        int k = s.numStates(), d = s.dim();
+        return switch (s.emissions()) {
+            case GAUSSIAN -> GaussianEmissions.of(new double[k * d], repeatedIdentity(k, d), k, d,
+                    s.conjugatePrior() ? defaultGaussianPrior(d) : null);
+            case AUTOREGRESSIVE -> {
+                int p = AutoRegressiveDesign.regressorCount(d, s.lags(), s.inputDim());
+                yield AutoRegressiveEmissions.of(new double[k * d * p], repeatedIdentity(k, d), k, d, s.lags(),
+                        s.inputDim(), AutoRegressiveEmissions.standardInitial(k, d),
+                        s.conjugatePrior() ? defaultRegressionPrior(d, p) : null);
+            }
+            default -> throw new IllegalArgumentException("emission type " + s.emissions().cliName()
+                    + " has no template");
+        };
+    }
+
+    /** Transitions of the spec's family around the given matrix. */
+    public static Transitions transitions(HmmSpec s, double[] matrix) {
+        return switch (s.transitions()) {
+            case STANDARD -> StationaryTransitions.of(matrix, s.numStates(), 1, 0);
+            case STICKY -> StationaryTransitions.of(matrix, s.numStates(), 1, s.stickiness());
+            case INPUT_DRIVEN -> throw new IllegalArgumentException("input-driven transitions are built by "
+                    + "InputDrivenTransitions");
+        };
+    }
+
+    /** A model from named parameters; initial_probs defaults to uniform when absent. */
+    public static HiddenMarkovModel fromParameters(HmmSpec s, Map<String, NdArray> p) {
+        int k = s.numStates(), d = s.dim();
+        InitialStateDistribution init = p.containsKey("initial_probs")
+                ? InitialStateDistribution.of(require(p, "initial_probs", k).dataView(), 1)
+                : InitialStateDistribution.uniform(k);
+        double[] matrix = require(p, "transition_matrix", k, k).dataView();
+        Transitions trans = transitions(s, matrix);
+        return new HiddenMarkovModel(init, trans, emissionsFromParameters(s, p));
+    }
+
+    static Emissions emissionsFromParameters(HmmSpec s, Map<String, NdArray> p) {
+        int k = s.numStates(), d = s.dim();
+        return switch (s.emissions()) {
+            case GAUSSIAN -> GaussianEmissions.of(require(p, "means", k, d).dataView(),
+                    require(p, "covariances", k, d, d).dataView(), k, d,
+                    s.conjugatePrior() ? defaultGaussianPrior(d) : null);
+            case AUTOREGRESSIVE -> {
+                int l = s.lags(), m = s.inputDim(), pp = AutoRegressiveDesign.regressorCount(d, l, m);
+                double[] inputs = m > 0 ? require(p, "input_weights", k, d, m).dataView() : new double[0];
+                double[] reg = AutoRegressiveEmissions.packRegression(require(p, "weights", k, d, d * l).dataView(),
+                        inputs, require(p, "biases", k, d).dataView(), k, d, l, m);
+                GaussianEmissions initial = p.containsKey("initial_means")
+                        ? GaussianEmissions.of(require(p, "initial_means", k, d).dataView(),
+                        require(p, "initial_covariances", k, d, d).dataView(), k, d, null)
+                        : AutoRegressiveEmissions.standardInitial(k, d);
+                yield AutoRegressiveEmissions.of(reg, require(p, "covariances", k, d, d).dataView(), k, d, l, m,
+                        initial, s.conjugatePrior() ? defaultRegressionPrior(d, pp) : null);
+            }
+            default -> throw new IllegalArgumentException("emission type " + s.emissions().cliName()
+                    + " cannot be built from parameters");
+        };
+    }
+
+    /** The named array with the expected shape, or an error naming what is missing or wrong. */
+    static NdArray require(Map<String, NdArray> p, String name, int... shape) {
+        NdArray a = p.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("parameter '" + name + "' with shape " + Arrays.toString(shape)
+                    + " is missing (have " + p.keySet() + ")");
+        }
+        return a.requireShape(name, shape);
+    }
+
+    /**
+     * Reads the structure of a model from its parameter arrays alone: K from transition_matrix, D and the
+     * emission family from which arrays are present (means + K x D x D covariances: gaussian; K x D
+     * covariances: diagonal-gaussian; dofs: student-t; rates: poisson; probs K x D: bernoulli, K x D x C:
+     * categorical; weights: ar, with L = weights.shape[2] / D).
+     *
+     * @param autoregressive true for an ARHMM
+     * @param requested an emission family the caller insists on, or null to detect it
+     */
+    public static HmmSpec specFromParameters(boolean autoregressive, EmissionType requested, Map<String, NdArray> p) {
+        NdArray trans = p.get("transition_matrix");
+        if (trans == null || trans.ndim() != 2 || trans.dim(0) != trans.dim(1)) {
+            throw new IllegalArgumentException("parameter 'transition_matrix' (K x K) is missing or not square"
+                    + (trans == null ? "" : ": shape " + Arrays.toString(trans.shape())));
+        }
+        int k = trans.dim(0);
+        if (autoregressive) {
+            NdArray w = p.get("weights");
+            if (w == null || w.ndim() != 3) throw new IllegalArgumentException("AR parameter 'weights' (K x D x D*L) is missing");
+            int d = w.dim(1);
+            if (w.dim(2) % d != 0) {
+                throw new IllegalArgumentException("weights: last dimension " + w.dim(2) + " is not a multiple of D=" + d);
+            }
+            NdArray in = p.get("input_weights");
+            EmissionType e = requested == null ? EmissionType.AUTOREGRESSIVE : requested;
+            return new HmmSpec(k, d, e, TransitionType.STANDARD, w.dim(2) / d, in == null ? 0 : in.dim(2), 0, false, 0);
+        }
+        EmissionType e = requested != null ? requested : detectEmissions(p);
+        int d = switch (e) {
+            case GAUSSIAN, DIAGONAL_GAUSSIAN, STUDENT_T -> require2d(p, "means").dim(1);
+            case POISSON -> require2d(p, "rates").dim(1);
+            case BERNOULLI, CATEGORICAL -> p.get("probs").dim(1);
+            default -> throw new IllegalArgumentException("emission type " + e.cliName() + " needs --model arhmm");
+        };
+        int c = e == EmissionType.CATEGORICAL ? p.get("probs").dim(2) : 0;
+        return new HmmSpec(k, d, e, TransitionType.STANDARD, 0, 0, c, false, 0);
+    }
+
+    private static NdArray require2d(Map<String, NdArray> p, String name) {
+        NdArray a = p.get(name);
+        if (a == null || a.ndim() != 2) throw new IllegalArgumentException("parameter '" + name + "' (K x D) is missing");
+        return a;
+    }
+
+    private static EmissionType detectEmissions(Map<String, NdArray> p) {
+        if (p.containsKey("rates")) return EmissionType.POISSON;
+        if (p.containsKey("probs")) return p.get("probs").ndim() == 3 ? EmissionType.CATEGORICAL : EmissionType.BERNOULLI;
+        if (p.containsKey("means")) {
+            if (p.containsKey("dofs")) return EmissionType.STUDENT_T;
+            NdArray c = p.get("covariances");
+            return c != null && c.ndim() == 2 ? EmissionType.DIAGONAL_GAUSSIAN : EmissionType.GAUSSIAN;
+        }
+        throw new IllegalArgumentException("cannot tell the emission family from parameters " + p.keySet()
+                + "; expected means/covariances, rates, probs or weights");
+    }
+}
