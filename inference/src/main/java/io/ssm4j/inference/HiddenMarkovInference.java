@@ -3,7 +3,6 @@ package io.ssm4j.inference;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.inference.messages.BackwardSampler;
 import io.ssm4j.inference.messages.ForwardBackward;
-import io.ssm4j.inference.messages.HmmInference;
 import io.ssm4j.inference.messages.HmmPosterior;
 import io.ssm4j.inference.messages.TransitionMatrices;
 import io.ssm4j.inference.messages.Viterbi;
@@ -42,7 +41,7 @@ public final class HiddenMarkovInference {
     /** State marginals, summed expected transitions and log p(y | theta). */
     public static HmmPosterior posterior(HiddenMarkovModel model, TimeSeries y) {
         checkData(model, y);
-        return HmmInference.posterior(model.initial().probs(), transitionMatrices(model, y),
+        return ForwardBackward.run(model.initial().probs(), transitionMatrices(model, y),
                 emissionLogLikelihoods(model, y), y.length());
     }
 

@@ -30,6 +30,16 @@ public final class ScalarOps implements VectorOps {
     }
 
     @Override
+    public void multiply(double[] x, int xo, double[] y, int yo, double[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) out[oo + i] = x[xo + i] * y[yo + i];
+    }
+
+    @Override
+    public void addSquares(double[] x, int xo, double[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] += x[xo + i] * x[xo + i];
+    }
+
+    @Override
     public void expShift(double[] x, int off, int n, double shift) {
         for (int i = 0; i < n; i++) x[off + i] = Math.exp(x[off + i] - shift);
     }

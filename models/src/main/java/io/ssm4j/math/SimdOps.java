@@ -55,6 +55,25 @@ public final class SimdOps implements VectorOps {
     }
 
     @Override
+    public void multiply(double[] x, int xo, double[] y, int yo, double[] out, int oo, int n) {
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, x, xo + i).mul(DoubleVector.fromArray(S, y, yo + i)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) out[oo + i] = x[xo + i] * y[yo + i];
+    }
+
+    @Override
+    public void addSquares(double[] x, int xo, double[] y, int yo, int n) {
+        int i = 0, bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.fma(v, DoubleVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] += x[xo + i] * x[xo + i];
+    }
+
+    @Override
     public void expShift(double[] x, int off, int n, double shift) {
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {

@@ -18,6 +18,12 @@ public interface VectorOps {
     /** y = A x for a rows x n row-major A. */
     void matVec(double[] a, int ao, int rows, int n, double[] x, int xo, double[] y, int yo);
 
+    /** out[oo+i] = x[xo+i] * y[yo+i]. */
+    void multiply(double[] x, int xo, double[] y, int yo, double[] out, int oo, int n);
+
+    /** y[yo+i] += x[xo+i]^2. */
+    void addSquares(double[] x, int xo, double[] y, int yo, int n);
+
     /** x[off+i] = exp(x[off+i] - shift). */
     void expShift(double[] x, int off, int n, double shift);
 

@@ -46,7 +46,7 @@ public final class HmmFactory {
             case GAUSSIAN -> GaussianEmissions.of(new double[k * d], repeatedIdentity(k, d), k, d,
                     s.conjugatePrior() ? defaultGaussianPrior(d) : null);
             case AUTOREGRESSIVE -> {
-                int p = AutoRegressiveDesign.regressorCount(d, s.lags(), s.inputDim());
+                int p = RegressionDesign.regressorCount(d, s.lags(), s.inputDim());
                 yield AutoRegressiveEmissions.of(new double[k * d * p], repeatedIdentity(k, d), k, d, s.lags(),
                         s.inputDim(), AutoRegressiveEmissions.standardInitial(k, d),
                         s.conjugatePrior() ? defaultRegressionPrior(d, p) : null);
@@ -84,7 +84,7 @@ public final class HmmFactory {
                     require(p, "covariances", k, d, d).dataView(), k, d,
                     s.conjugatePrior() ? defaultGaussianPrior(d) : null);
             case AUTOREGRESSIVE -> {
-                int l = s.lags(), m = s.inputDim(), pp = AutoRegressiveDesign.regressorCount(d, l, m);
+                int l = s.lags(), m = s.inputDim(), pp = RegressionDesign.regressorCount(d, l, m);
                 double[] inputs = m > 0 ? require(p, "input_weights", k, d, m).dataView() : new double[0];
                 double[] reg = AutoRegressiveEmissions.packRegression(require(p, "weights", k, d, d * l).dataView(),
                         inputs, require(p, "biases", k, d).dataView(), k, d, l, m);

@@ -1,0 +1,183 @@
+package io.ssm4j.models.hmm;
+
+import io.ssm4j.data.TimeSeries;
+import io.ssm4j.math.BlockedForms;
+import io.ssm4j.math.Cholesky;
+import io.ssm4j.math.VectorOps;
+
+import java.util.Arrays;
+
+/**
+ * The shared computation of K linear-Gaussian observation models y_t | z_t = k ~ N(W_k x_t, Sigma_k) over a
+ * {@link RegressionDesign}: log-likelihoods, expected sufficient statistics and the maximum-likelihood
+ * regression update. Gaussian emissions are the case x_t = [1] (W_k = mu_k); autoregressive emissions put
+ * lagged observations and inputs in x_t.
+ *
+ * <p>Complete rows run through the blocked kernels: log N = -D/2 log 2 pi - 1/2 log|Sigma_k| - 1/2 ||H_k z_t||^2
+ * with H_k = L_k^{-1} [-W_k, I] and Sigma_k = L_k L_k^T. Partly observed y_t are marginalised (likelihood) and
+ * filled in with their conditional Gaussian moments (statistics).
+ *
+ * <p>Statistics layout per state (stride 1 + W^2): [N_k, G_k] with G_k = sum_t w_tk z_t z_t^T (lower
+ * triangle filled).
+ */
+final class LinearGaussianCore {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    final int k;
+    final int d;
+    final int p;
+    final int w;
+    final double[] regression;
+    final double[] covariances;
+    private final double[] whitening;
+    private final double[] logDets;
+
+    LinearGaussianCore(int k, int d, int p, double[] regression, double[] covariances) {
+        this.k = k;
+        this.d = d;
+        this.p = p;
+        this.w = p + d;
+        this.regression = regression;
+        this.covariances = covariances;
+        this.whitening = new double[k * d * w];
+        this.logDets = new double[k];
+        double[] s = new double[d * d], l = new double[d * d], col = new double[d];
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(covariances, j * d * d, s, 0, d * d);
+            Cholesky.factorOrThrow(s, d, l, "covariances[" + j + "]");
+            logDets[j] = Cholesky.logDet(l, d);
+            for (int c = 0; c < w; c++) {
+                for (int a = 0; a < d; a++) col[a] = c < p ? -regression[j * d * p + a * p + c] : (c - p == a ? 1 : 0);
+                Cholesky.solveLower(l, d, col);
+                for (int a = 0; a < d; a++) whitening[j * d * w + a * w + c] = col[a];
+            }
+        }
+    }
+
+    int statsStride() { return 1 + w * w; }
+
+    /** Predicted means W_k x_t of every state (K x D) from a design column z (length W). */
+    void predict(double[] z, double[] means) {
+        for (int j = 0; j < k; j++) {
+            for (int a = 0; a < d; a++) {
+                int wo = j * d * p + a * p;
+                double s = 0;
+                for (int c = 0; c < p; c++) s += regression[wo + c] * z[c];
+                means[j * d + a] = s;
+            }
+        }
+    }
+
+    /** out[t*K + j] for every usable row of the design; unusable rows are left untouched. */
+    void logLikelihoods(RegressionDesign x, TimeSeries y, double[] out) {
+        int n = x.length;
+        VectorOps ops = VectorOps.best();
+        double[] quad = new double[BlockedForms.BLOCK], scratch = new double[BlockedForms.BLOCK];
+        double[] h = new double[d * w];
+        double norm = -0.5 * d * LOG_2PI;
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(whitening, j * d * w, h, 0, d * w);
+            double c = norm - 0.5 * logDets[j];
+            for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) {
+                int m = Math.min(BlockedForms.BLOCK, n - t0);
+                BlockedForms.quadraticForms(ops, h, d, w, x.columns, n, t0, m, quad, scratch);
+                for (int i = 0; i < m; i++) if (x.complete[t0 + i]) out[(t0 + i) * k + j] = c - 0.5 * quad[i];
+            }
+        }
+        if (y.hasMissing()) {
+            double[] z = new double[w], means = new double[k * d];
+            for (int t = 0; t < n; t++) {
+                if (!x.usable[t] || x.complete[t]) continue;
+                x.column(t, z);
+                predict(z, means);
+                GaussianMarginals.partialRowLogLikelihoods(y, t, means, covariances, k, d, out);
+            }
+        }
+    }
+
+    /** Adds [N_k, sum_t w_tk z_t z_t^T] for every state into s (layout in the class comment). */
+    void accumulate(double[] s, RegressionDesign x, TimeSeries y, double[] weights) {
+        int n = x.length, st = statsStride();
+        VectorOps ops = VectorOps.best();
+        double[] wt = new double[BlockedForms.BLOCK], scratch = new double[BlockedForms.BLOCK];
+        double[] gram = new double[w * w];
+        for (int j = 0; j < k; j++) {
+            Arrays.fill(gram, 0.0);
+            double total = 0;
+            for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) {
+                int m = Math.min(BlockedForms.BLOCK, n - t0);
+                for (int i = 0; i < m; i++) wt[i] = x.complete[t0 + i] ? weights[(t0 + i) * k + j] : 0.0;
+                total += BlockedForms.weightedGram(ops, wt, x.columns, n, t0, m, w, gram, scratch);
+            }
+            int base = j * st;
+            s[base] += total;
+            for (int a = 0; a < w; a++) for (int b = 0; b <= a; b++) s[base + 1 + a * w + b] += gram[a * w + b];
+        }
+        if (y.hasMissing()) accumulatePartialRows(s, x, y, weights);
+    }
+
+    private void accumulatePartialRows(double[] s, RegressionDesign x, TimeSeries y, double[] weights) {
+        int st = statsStride();
+        double[] z = new double[w], means = new double[k * d], filled = new double[d], condCov = new double[d * d];
+        for (int t = 0; t < x.length; t++) {
+            if (!x.usable[t] || x.complete[t]) continue;
+            x.column(t, z);
+            predict(z, means);
+            for (int j = 0; j < k; j++) {
+                double wtj = weights[t * k + j];
+                if (wtj == 0 || !GaussianMarginals.conditionalFill(y, t, means, covariances, j, d, filled, condCov)) continue;
+                System.arraycopy(filled, 0, z, p, d);
+                int base = j * st;
+                s[base] += wtj;
+                for (int a = 0; a < w; a++) {
+                    for (int b = 0; b <= a; b++) s[base + 1 + a * w + b] += wtj * z[a] * z[b];
+                }
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b <= a; b++) s[base + 1 + (p + a) * w + p + b] += wtj * condCov[a * d + b];
+                }
+            }
+        }
+    }
+
+    /** {N_k}, Sxx (P x P), Syx (D x P), Syy (D x D) of state j, symmetrised from the lower triangle. */
+    double[][] blocks(double[] s, int j) {
+        int base = j * statsStride() + 1;
+        double[] full = new double[w * w];
+        for (int a = 0; a < w; a++) {
+            for (int b = 0; b <= a; b++) {
+                full[a * w + b] = s[base + a * w + b];
+                full[b * w + a] = s[base + a * w + b];
+            }
+        }
+        double[] sxx = new double[p * p], syx = new double[d * p], syy = new double[d * d];
+        for (int a = 0; a < p; a++) System.arraycopy(full, a * w, sxx, a * p, p);
+        for (int a = 0; a < d; a++) {
+            System.arraycopy(full, (p + a) * w, syx, a * p, p);
+            System.arraycopy(full, (p + a) * w + p, syy, a * d, d);
+        }
+        return new double[][] {{s[base - 1]}, sxx, syx, syy};
+    }
+
+    /**
+     * Maximum-likelihood W_j = Syx Sxx^{-1}, Sigma_j = (Syy - W_j Sxy) / N_j + ridge I written into the output
+     * arrays; a state with too little data (N_j ~ 0 or singular Sxx) keeps its current parameters.
+     */
+    void maximizeState(double[][] b, int j, double ridge, double[] newW, double[] newCov) {
+        double nk = b[0][0];
+        double[] l = new double[p * p];
+        if (nk < 1e-10 || !Cholesky.factor(b[1], p, l)) return;
+        double[] row = new double[p];
+        for (int a = 0; a < d; a++) {
+            System.arraycopy(b[2], a * p, row, 0, p);
+            Cholesky.solve(l, p, row);
+            System.arraycopy(row, 0, newW, j * d * p + a * p, p);
+        }
+        for (int a = 0; a < d; a++) {
+            for (int c = 0; c < d; c++) {
+                double v = b[3][a * d + c];
+                for (int q = 0; q < p; q++) v -= newW[j * d * p + a * p + q] * b[2][c * p + q];
+                newCov[j * d * d + a * d + c] = v / nk + (a == c ? ridge : 0);
+            }
+        }
+    }
+}
