@@ -2,8 +2,8 @@ package io.ssm4j.datasets.io;
 
 /**
  * Reorders column-major (Fortran order) data into row-major (C order). For shape (n_0, ..., n_{k-1}),
- * element (i_0, ..., i_{k-1}) sits at offset sum_j i_j * prod_{m<j} n_m in Fortran order and at
- * sum_j i_j * prod_{m>j} n_m in C order.
+ * element (i_0, ..., i_{k-1}) sits at offset sum_j i_j * prod_{m &lt; j} n_m in Fortran order and at
+ * sum_j i_j * prod_{m &gt; j} n_m in C order.
  */
 final class FortranOrder {
     private FortranOrder() {
