@@ -29,7 +29,7 @@ class InverseWishartTest {
         InverseWishart iw = InverseWishart.of(psi, 6.0);
         // Sigma = L L^T, L = [[e^a, 0], [e^a e^b u, e^b]]; d Sigma = 4 l11^2 l22 dL, dl21 = l11 l22 du,
         // dl11 = l11 da, dl22 = l22 db: total Jacobian 4 l11^4 l22^3.
-        int na = 240, nb = 240, nu = 160;
+        int na = 150, nb = 150, nu = 100;
         double a0 = -6, a1 = 5, b0 = -6, b1 = 5, u0 = -8, u1 = 8;
         double ha = (a1 - a0) / na, hb = (b1 - b0) / nb, hu = (u1 - u0) / nu;
         double total = 0;
@@ -48,7 +48,7 @@ class InverseWishartTest {
                 }
             }
         }
-        assertEquals(1.0, total * ha * hb * hu, 1e-6);
+        assertEquals(1.0, total * ha * hb * hu, 1e-8);
     }
 
     @Test
