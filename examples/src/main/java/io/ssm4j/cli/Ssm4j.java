@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ssm4j", mixinStandardHelpOptions = true, version = "ssm4j 0.1.0",
         description = "State-space models of neural and behavioural time series.",
-        subcommands = {FitCommand.class, InferCommand.class, SampleCommand.class})
+        subcommands = {FitCommand.class, InferCommand.class, SampleCommand.class, DemoCommand.class})
 public final class Ssm4j {
     private Ssm4j() {}
 
