@@ -1,6 +1,8 @@
 package io.ssm4j.cli;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
@@ -19,7 +21,13 @@ public final class Ssm4j {
 
     /** Runs the command line and returns its exit status (no System.exit, for tests). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with errors written to err; returns the exit status. */
+    public static int run(PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Ssm4j());
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (Boolean.getBoolean("ssm4j.debug")) ex.printStackTrace();
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
