@@ -2,7 +2,6 @@ package io.ssm4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ssm4j.data.NdArray;
-import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
 import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.inference.HiddenMarkovInference;
@@ -90,8 +89,8 @@ final class InferCommand implements Callable<Integer> {
 
     private static List<TrialResult> run(HiddenMarkovModel m, Trials trials, TrialExecutor ex) {
         return ex.map(trials.size(), i -> {
-            TimeSeries y = trials.get(i);
-            return new TrialResult(HiddenMarkovInference.posterior(m, y), HiddenMarkovInference.viterbi(m, y));
+            HiddenMarkovInference.Decoding d = HiddenMarkovInference.decode(m, trials.get(i));
+            return new TrialResult(d.posterior(), d.viterbi());
         });
     }
 

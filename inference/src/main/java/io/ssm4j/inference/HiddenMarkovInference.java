@@ -59,6 +59,18 @@ public final class HiddenMarkovInference {
                 y.length());
     }
 
+    /** Posterior marginals and the Viterbi path together, sharing one evaluation of the emission likelihoods. */
+    public record Decoding(HmmPosterior posterior, ViterbiPath viterbi) {}
+
+    /** {@link #posterior} and {@link #viterbi} for one sequence, evaluating the emissions once. */
+    public static Decoding decode(HiddenMarkovModel model, TimeSeries y) {
+        checkData(model, y);
+        double[] ll = emissionLogLikelihoods(model, y);
+        TransitionMatrices trans = transitionMatrices(model, y);
+        double[] pi = model.initial().probs();
+        return new Decoding(ForwardBackward.run(pi, trans, ll, y.length()), Viterbi.run(pi, trans, ll, y.length()));
+    }
+
     /** One draw z ~ p(z | y, theta) by forward filtering, backward sampling. */
     public static int[] samplePath(HiddenMarkovModel model, TimeSeries y, Rng rng) {
         checkData(model, y);

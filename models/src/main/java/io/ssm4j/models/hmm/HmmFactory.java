@@ -13,6 +13,9 @@ import java.util.Map;
  * file), with every shape checked and named in the error.
  */
 public final class HmmFactory {
+    /** Variance of the Gaussian prior on input-driven transition weights. */
+    public static final double INPUT_WEIGHT_PRIOR_VARIANCE = 100;
+
     private HmmFactory() {}
 
     /** Default NIW prior for (roughly standardised) data: mu ~ N(0, Sigma / 0.01), Sigma ~ IW(I, D + 2). */
@@ -61,8 +64,8 @@ public final class HmmFactory {
         return switch (s.transitions()) {
             case STANDARD -> StationaryTransitions.of(matrix, s.numStates(), 1, 0);
             case STICKY -> StationaryTransitions.of(matrix, s.numStates(), 1, s.stickiness());
-            case INPUT_DRIVEN -> throw new IllegalArgumentException("input-driven transitions are built by "
-                    + "InputDrivenTransitions");
+            case INPUT_DRIVEN -> InputDrivenTransitions.of(matrix, new double[s.numStates() * s.inputDim()],
+                    s.numStates(), s.inputDim(), INPUT_WEIGHT_PRIOR_VARIANCE);
         };
     }
 
@@ -73,7 +76,10 @@ public final class HmmFactory {
                 ? InitialStateDistribution.of(require(p, "initial_probs", k).dataView(), 1)
                 : InitialStateDistribution.uniform(k);
         double[] matrix = require(p, "transition_matrix", k, k).dataView();
-        Transitions trans = transitions(s, matrix);
+        Transitions trans = s.transitions() == TransitionType.INPUT_DRIVEN
+                ? InputDrivenTransitions.of(matrix, require(p, "transition_weights", k, s.inputDim()).dataView(), k,
+                s.inputDim(), INPUT_WEIGHT_PRIOR_VARIANCE)
+                : transitions(s, matrix);
         return new HiddenMarkovModel(init, trans, emissionsFromParameters(s, p));
     }
 
@@ -120,6 +126,23 @@ public final class HmmFactory {
      * @param requested an emission family the caller insists on, or null to detect it
      */
     public static HmmSpec specFromParameters(boolean autoregressive, EmissionType requested, Map<String, NdArray> p) {
+        HmmSpec s = emissionSpecFromParameters(autoregressive, requested, p);
+        NdArray tw = p.get("transition_weights");
+        if (tw == null) return s;
+        if (tw.ndim() != 2 || tw.dim(0) != s.numStates()) {
+            throw new IllegalArgumentException("transition_weights: expected shape [K, M] with K=" + s.numStates()
+                    + ", got " + Arrays.toString(tw.shape()));
+        }
+        if (s.inputDim() > 0 && s.inputDim() != tw.dim(1)) {
+            throw new IllegalArgumentException("transition_weights has M=" + tw.dim(1) + " inputs, input_weights has "
+                    + s.inputDim());
+        }
+        return new HmmSpec(s.numStates(), s.dim(), s.emissions(), TransitionType.INPUT_DRIVEN, s.lags(), tw.dim(1),
+                s.categories(), s.conjugatePrior(), 0);
+    }
+
+    private static HmmSpec emissionSpecFromParameters(boolean autoregressive, EmissionType requested,
+                                                      Map<String, NdArray> p) {
         NdArray trans = p.get("transition_matrix");
         if (trans == null || trans.ndim() != 2 || trans.dim(0) != trans.dim(1)) {
             throw new IllegalArgumentException("parameter 'transition_matrix' (K x K) is missing or not square"
