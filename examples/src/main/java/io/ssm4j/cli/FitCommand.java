@@ -2,7 +2,6 @@ package io.ssm4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ssm4j.data.NdArray;
-import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
 import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.inference.em.HmmExpectationMaximization;
@@ -11,11 +10,9 @@ import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.inference.gibbs.HmmGibbsSampler;
 import io.ssm4j.math.Rng;
-import io.ssm4j.models.hmm.EmissionType;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 import io.ssm4j.models.hmm.HmmFactory;
 import io.ssm4j.models.hmm.HmmSpec;
-import io.ssm4j.models.hmm.TransitionType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,31 +28,10 @@ import java.util.concurrent.Callable;
 final class FitCommand implements Callable<Integer> {
     @Spec CommandSpec command;
 
-    @Option(names = "--model", defaultValue = "hmm", description = "hmm or arhmm (default: ${DEFAULT-VALUE})")
-    String model;
+    @Mixin ModelOptions structure;
 
     @Option(names = "--states", paramLabel = "K", description = "Number of discrete states (taken from --init when given)")
     Integer states;
-
-    @Option(names = "--emissions", defaultValue = "gaussian",
-            description = "gaussian, diagonal-gaussian, student-t, poisson, bernoulli, categorical (arhmm: gaussian or student-t)")
-    String emissions;
-
-    @Option(names = "--lags", defaultValue = "1", paramLabel = "L", description = "AR order of an arhmm (default: ${DEFAULT-VALUE})")
-    int lags;
-
-    @Option(names = "--transitions", defaultValue = "standard", description = "standard, sticky or input-driven")
-    String transitions;
-
-    @Option(names = "--stickiness", defaultValue = "10", paramLabel = "KAPPA",
-            description = "Extra Dirichlet mass on self-transitions for sticky transitions (default: ${DEFAULT-VALUE})")
-    double stickiness;
-
-    @Option(names = "--categories", paramLabel = "C", description = "Categories of categorical emissions (default: max value + 1)")
-    Integer categories;
-
-    @Option(names = "--prior", defaultValue = "none", description = "none (maximum likelihood) or conjugate (MAP; needed by gibbs)")
-    String prior;
 
     @Option(names = "--method", defaultValue = "em", description = "em or gibbs (default: ${DEFAULT-VALUE})")
     String method;
@@ -89,7 +65,7 @@ final class FitCommand implements Callable<Integer> {
             case "gibbs" -> true;
             default -> throw new IllegalArgumentException("--method must be em or gibbs, got '" + method + "'");
         };
-        if (gibbs && "none".equals(prior)) prior = "conjugate";
+        if (gibbs) structure.prior = "conjugate";
         HmmSpec spec = spec(trials);
         Rng rng = Rng.seeded(seed);
         FitOptions options = new FitOptions(iters, gibbs ? 0 : tol, data.threadCount(), null);
@@ -122,18 +98,6 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private HmmSpec spec(Trials trials) throws java.io.IOException {
-        boolean ar = switch (model) {
-            case "hmm" -> false;
-            case "arhmm" -> true;
-            default -> throw new IllegalArgumentException("--model must be hmm or arhmm, got '" + model + "'");
-        };
-        EmissionType e = ar ? switch (emissions) {
-            case "gaussian" -> EmissionType.AUTOREGRESSIVE;
-            case "student-t" -> EmissionType.ROBUST_AUTOREGRESSIVE;
-            default -> throw new IllegalArgumentException("--emissions for an arhmm must be gaussian or student-t, got '"
-                    + emissions + "'");
-        } : EmissionType.parse(emissions);
-        if (e.isAutoregressive() != ar) throw new IllegalArgumentException("--emissions " + emissions + " needs --model arhmm");
         int k;
         if (states != null) {
             k = states;
@@ -144,26 +108,7 @@ final class FitCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("--states K is required (or --init PARAMS.npz)");
         }
-        if (k < 1) throw new IllegalArgumentException("--states must be >= 1, got " + k);
-        TransitionType tt = TransitionType.parse(transitions);
-        int c = 0;
-        if (e == EmissionType.CATEGORICAL) c = categories != null ? categories : maxValue(trials) + 1;
-        int inputDim = trials.inputDim();
-        return new HmmSpec(k, trials.dim(), e, tt, ar ? lags : 0, ar || tt == TransitionType.INPUT_DRIVEN ? inputDim : 0,
-                c, "conjugate".equals(checkPrior(prior)), tt == TransitionType.STICKY ? stickiness : 0);
-    }
-
-    private static String checkPrior(String p) {
-        if (!p.equals("none") && !p.equals("conjugate")) {
-            throw new IllegalArgumentException("--prior must be none or conjugate, got '" + p + "'");
-        }
-        return p;
-    }
-
-    private static int maxValue(Trials trials) {
-        double m = 0;
-        for (TimeSeries y : trials) for (double v : y.valuesView()) m = Math.max(m, v);
-        return (int) m;
+        return structure.spec(trials, k);
     }
 
     private HiddenMarkovModel loadInit(HmmSpec spec) throws java.io.IOException {

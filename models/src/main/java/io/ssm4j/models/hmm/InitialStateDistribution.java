@@ -44,17 +44,21 @@ public final class InitialStateDistribution {
         return Dirichlet.of(a);
     }
 
-    public double logPrior() { return alpha == 1 ? 0 : prior().logDensity(probs); }
+    /** A single state has nothing to learn: its probability is 1 under any prior. */
+    private boolean trivial() { return probs.length == 1; }
+
+    public double logPrior() { return alpha == 1 || trivial() ? 0 : prior().logDensity(probs); }
 
     /** MAP update from the expected initial-state counts summed over sequences. */
     public InitialStateDistribution maximize(double[] counts) {
         double total = 0;
         for (double c : counts) total += c;
-        if (alpha == 1 && total <= 0) return this;
+        if (trivial() || (alpha == 1 && total <= 0)) return this;
         return new InitialStateDistribution(prior().posterior(counts).mode(), alpha);
     }
 
     public InitialStateDistribution samplePosterior(double[] counts, Rng rng) {
+        if (trivial()) return this;
         return new InitialStateDistribution(prior().posterior(counts).sample(rng), alpha);
     }
 

@@ -76,9 +76,12 @@ public final class StationaryTransitions implements Transitions {
 
     private boolean flat() { return alpha == 1 && kappa == 0; }
 
+    /** A single state always stays: P = [1] under any prior. */
+    private boolean trivial() { return k == 1; }
+
     @Override
     public double logPrior() {
-        if (flat()) return 0; // a flat Dirichlet is constant; dropping the constant keeps ML objectives comparable
+        if (flat() || trivial()) return 0; // a flat Dirichlet is constant; dropping the constant keeps ML objectives comparable
         double lp = 0;
         for (int i = 0; i < k; i++) lp += rowPrior(i).logDensity(java.util.Arrays.copyOfRange(matrix, i * k, i * k + k));
         return lp;
@@ -92,6 +95,7 @@ public final class StationaryTransitions implements Transitions {
 
     @Override
     public Transitions maximize(TransitionStatistics stats) {
+        if (trivial()) return this;
         double[] c = stats.counts(), p = new double[k * k];
         for (int i = 0; i < k; i++) {
             double[] row = java.util.Arrays.copyOfRange(c, i * k, i * k + k);
@@ -109,6 +113,7 @@ public final class StationaryTransitions implements Transitions {
 
     @Override
     public Transitions samplePosterior(TransitionStatistics stats, Rng rng) {
+        if (trivial()) return this;
         double[] c = stats.counts(), p = new double[k * k];
         for (int i = 0; i < k; i++) {
             double[] draw = rowPrior(i).posterior(java.util.Arrays.copyOfRange(c, i * k, i * k + k)).sample(rng);
