@@ -28,6 +28,7 @@ final class BackwardKernel {
                        double[] betaEnd, double[] alphaGamma, double[] xiSum, double[] perStep) {
         int k = trans.numStates();
         double[] p = trans.flatView();
+        double[] pt = trans.isStationary() ? trans.transposeFlat() : null;
         boolean stationary = trans.isStationary();
         double[] beta = betaEnd.clone();
         double[] next = new double[k];
@@ -52,7 +53,7 @@ final class BackwardKernel {
                 for (int j = 0; j < k; j++) w[j] = lik[row + j] * beta[j] * invC;
                 int mo = trans.offset(t - 1);
                 if (stationary) {
-                    accumulateStationary(prev, po, p, w, s, next, k);
+                    accumulateStationary(prev, po, pt, w, s, next, k);
                 } else {
                     accumulateStep(prev, po, p, mo, w, invKappa, perStep, (t - 1) * k * k, xiSum, next, k);
                 }
@@ -67,20 +68,12 @@ final class BackwardKernel {
         }
     }
 
-    /** next = P w and S += prev w^T, one pass over the rows of P. */
-    private static void accumulateStationary(double[] prev, int po, double[] p, double[] w, double[] s, double[] next,
+    /** next = P w = (w^T P^T)^T and S += prev w^T. */
+    private static void accumulateStationary(double[] prev, int po, double[] pt, double[] w, double[] s, double[] next,
                                              int k) {
-        for (int i = 0; i < k; i++) {
-            double a = prev[po + i];
-            int r = i * k;
-            double acc = 0;
-            for (int j = 0; j < k; j++) {
-                double wj = w[j];
-                acc += p[r + j] * wj;
-                s[r + j] += a * wj;
-            }
-            next[i] = acc;
-        }
+        StepOps ops = StepOps.best();
+        ops.vecMat(w, 0, pt, 0, k, next, 0);
+        ops.outerAdd(prev, po, w, 0, k, s, 0);
     }
 
     /** next = P_t w and xi_t(i,j) = prev(i) P_t(i,j) w(j) / kappa into perStep and xiSum. */

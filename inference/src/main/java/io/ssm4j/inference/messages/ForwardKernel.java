@@ -8,8 +8,8 @@ package io.ssm4j.inference.messages;
  *   alpha_t(j) = lik_t(j) sum_i alpha_{t-1}(i) P_{t-1}(i,j) / c_t
  * </pre>
  * with c_t the normaliser making alpha_t sum to 1, so alpha_t(j) = p(z_t = j | x_{0..t}) and
- * log p(x_{0..T-1}) = sum_t (log c_t + m_t). The inner loop runs along rows of P ("axpy" order), contiguous for
- * stationary and time-varying matrices alike.
+ * log p(x_{0..T-1}) = sum_t (log c_t + m_t). The prediction is a vector-matrix product along rows of P, contiguous for
+ * stationary and time-varying matrices alike ({@link StepOps#vecMat}).
  */
 final class ForwardKernel {
     private ForwardKernel() {}
@@ -19,12 +19,7 @@ final class ForwardKernel {
      * Returns the normaliser c (0 when no state has mass, and then {@code out} is left unnormalised).
      */
     static double step(double[] prev, int po, double[] p, int mo, double[] lik, int lo, double[] out, int oo, int k) {
-        for (int j = 0; j < k; j++) out[oo + j] = 0;
-        for (int i = 0; i < k; i++) {
-            double a = prev[po + i];
-            int r = mo + i * k;
-            for (int j = 0; j < k; j++) out[oo + j] += a * p[r + j];
-        }
+        StepOps.best().vecMat(prev, po, p, mo, k, out, oo);
         return updateAndNormalise(lik, lo, out, oo, k);
     }
 

@@ -22,6 +22,7 @@ public final class TransitionMatrices {
     private final int steps;
     private final boolean stationary;
     private volatile double[] logValues;
+    private volatile double[] transposed;
 
     private TransitionMatrices(double[] values, int k, int steps, boolean stationary) {
         this.values = values;
@@ -123,6 +124,19 @@ public final class TransitionMatrices {
             logValues = lv;
         }
         return lv;
+    }
+
+    /** Each matrix transposed in place of the original ({@code P^T} at the same offsets), computed once and cached. */
+    double[] transposeFlat() {
+        double[] tv = transposed;
+        if (tv == null) {
+            tv = new double[values.length];
+            for (int o = 0; o < values.length; o += k * k) {
+                for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) tv[o + j * k + i] = values[o + i * k + j];
+            }
+            transposed = tv;
+        }
+        return tv;
     }
 
     /** Throws unless these matrices can drive a chain of {@code length} steps. */

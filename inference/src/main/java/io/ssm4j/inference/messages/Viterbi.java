@@ -28,6 +28,7 @@ public final class Viterbi {
         int k = InputChecks.check(initialProbs, trans, logLikelihoods, length);
         double[] lp = trans.logFlat();
         double[] delta = new double[length * k];
+        StepOps ops = StepOps.best();
         for (int j = 0; j < k; j++) {
             double l = logLikelihoods[j];
             if (!(l < Double.POSITIVE_INFINITY)) throw InputChecks.badLogLikelihood(l, 0, j);
@@ -36,12 +37,7 @@ public final class Viterbi {
         for (int t = 1; t < length; t++) {
             int row = t * k;
             int mo = trans.offset(t - 1);
-            for (int j = 0; j < k; j++) delta[row + j] = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k; i++) {
-                double d = delta[row - k + i];
-                int r = mo + i * k;
-                for (int j = 0; j < k; j++) delta[row + j] = Math.max(delta[row + j], d + lp[r + j]);
-            }
+            ops.maxPlus(delta, row - k, lp, mo, k, delta, row);
             boolean bad = false;
             for (int j = 0; j < k; j++) {
                 double l = logLikelihoods[row + j];

@@ -1,0 +1,50 @@
+package io.ssm4j.inference.messages;
+
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Forward-backward that picks the sequential ({@link ForwardBackward}) or parallel-in-time
+ * ({@link ParallelForwardBackward}) algorithm; both give the same posterior up to rounding.
+ *
+ * <p>The rule. Per step, the sequential pass costs about {@code E K + 3 K^2} (exponentials, forward, backward),
+ * the parallel scan {@code (E K + 4 K^2 + K^3) / W} on W workers (the block summaries cost K^3). Parallel is
+ * chosen when T >= {@value #MIN_LENGTH} and {@code W >= 2} and {@code W * SEQ_COST(K) >= 1.25 * PAR_COST(K)},
+ * with E = {@value #EXP_COST} measured as the cost of one exponential in units of a multiply-add. On 2 cores
+ * (the common pool has one worker there, plus the calling thread) this keeps K >= 3 sequential. Measured
+ * numbers are in the project's benchmark notes.
+ */
+public final class HmmInference {
+    /** Shorter sequences always run sequentially. */
+    public static final int MIN_LENGTH = 8192;
+    /** Cost of one exponential relative to a multiply-add in the message loops (measured). */
+    static final double EXP_COST = 4.0;
+
+    private HmmInference() {}
+
+    /** The posterior, on the common pool when the rule above says parallel pays. */
+    public static HmmPosterior posterior(double[] initialProbs, TransitionMatrices trans, double[] logLikelihoods,
+                                         int length) {
+        return posterior(initialProbs, trans, logLikelihoods, length, ForkJoinPool.commonPool());
+    }
+
+    /** The posterior, on {@code pool} when the rule above says parallel pays. */
+    public static HmmPosterior posterior(double[] initialProbs, TransitionMatrices trans, double[] logLikelihoods,
+                                         int length, ForkJoinPool pool) {
+        int k = InputChecks.check(initialProbs, trans, logLikelihoods, length);
+        if (usesParallel(k, length, pool)) {
+            return ParallelForwardBackward.run(initialProbs, trans, logLikelihoods, length, pool);
+        }
+        return ForwardBackward.run(initialProbs, trans, logLikelihoods, length);
+    }
+
+    /** Whether {@link #posterior} runs the parallel scan for K states, T steps on {@code pool}. */
+    public static boolean usesParallel(int k, int length, ForkJoinPool pool) {
+        if (length < MIN_LENGTH) return false;
+        int workers = Math.min(Runtime.getRuntime().availableProcessors(),
+                pool.getParallelism() + (pool == ForkJoinPool.commonPool() ? 1 : 0));
+        if (workers < 2) return false;
+        double seq = EXP_COST * k + 3.0 * k * k;
+        double par = EXP_COST * k + 4.0 * k * k + (double) k * k * k;
+        return workers * seq >= 1.25 * par;
+    }
+}

@@ -1,0 +1,35 @@
+package io.ssm4j.inference.messages;
+
+/** The scalar reference {@link StepOps}: one column at a time, the sum or max kept in a local. */
+final class ScalarStepOps implements StepOps {
+    static final ScalarStepOps INSTANCE = new ScalarStepOps();
+
+    private ScalarStepOps() {}
+
+    @Override
+    public void vecMat(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo) {
+        for (int j = 0; j < k; j++) {
+            double s = 0;
+            for (int i = 0; i < k; i++) s += x[xo + i] * m[mo + i * k + j];
+            out[oo + j] = s;
+        }
+    }
+
+    @Override
+    public void maxPlus(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo) {
+        for (int j = 0; j < k; j++) {
+            double s = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < k; i++) s = Math.max(s, x[xo + i] + m[mo + i * k + j]);
+            out[oo + j] = s;
+        }
+    }
+
+    @Override
+    public void outerAdd(double[] x, int xo, double[] y, int yo, int k, double[] s, int so) {
+        for (int i = 0; i < k; i++) {
+            double a = x[xo + i];
+            int r = so + i * k;
+            for (int j = 0; j < k; j++) s[r + j] += a * y[yo + j];
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.ssm4j.inference.messages;
+
+import io.ssm4j.math.VectorOps;
+
+/**
+ * The two K x K products in the inner loop of every HMM message pass, on one row vector x and a row-major
+ * K x K matrix M:
+ *
+ * <pre>
+ *   sum-product:  out[j] = sum_i x[i] M[i][j]            (forward prediction; beta = P w via M = P^T)
+ *   max-plus:     out[j] = max_i (x[i] + M[i][j])        (Viterbi)
+ *   outer-add:    S[i][j] += x[i] y[j]                    (summed two-slice marginals)
+ * </pre>
+ * Two implementations: {@link ScalarStepOps} (the reference) and {@link SimdStepOps} (Vector API, each
+ * L-wide column chunk of out kept in a register across all i, a scalar tail for the last K mod L columns).
+ * {@link #best()} takes the SIMD one exactly when {@link VectorOps#best()} does.
+ */
+interface StepOps {
+    /** out[oo+j] = sum_i x[xo+i] m[mo+i*k+j], j &lt; k. */
+    void vecMat(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo);
+
+    /** out[oo+j] = max_i (x[xo+i] + m[mo+i*k+j]), j &lt; k (Java Math.max semantics). */
+    void maxPlus(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo);
+
+    /** s[so+i*k+j] += x[xo+i] y[yo+j], i, j &lt; k (rank-one update, the summed xi). */
+    void outerAdd(double[] x, int xo, double[] y, int yo, int k, double[] s, int so);
+
+    /** The implementation used by the message passes. */
+    static StepOps best() { return Choice.BEST; }
+
+    /** Chooses once, at class initialisation. */
+    final class Choice {
+        static final StepOps BEST = VectorOps.best() == VectorOps.scalar() ? ScalarStepOps.INSTANCE : SimdStepOps.INSTANCE;
+
+        private Choice() {}
+    }
+}

@@ -1,0 +1,31 @@
+package io.ssm4j.inference.messages;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.ssm4j.math.Rng;
+import org.junit.jupiter.api.Test;
+
+/** The Vector API step kernels agree with the scalar reference for every K from 1 to 19 (tails included). */
+class StepOpsTest {
+    @Test
+    void simdEqualsScalar() {
+        Rng rng = Rng.seeded(51);
+        for (int k = 1; k < 20; k++) {
+            double[] x = new double[k + 3], m = new double[k * k + 5];
+            for (int i = 0; i < x.length; i++) x[i] = rng.gaussian();
+            for (int i = 0; i < m.length; i++) m[i] = rng.gaussian();
+            double[] a = new double[k + 2], b = new double[k + 2];
+            ScalarStepOps.INSTANCE.vecMat(x, 3, m, 5, k, a, 2);
+            SimdStepOps.INSTANCE.vecMat(x, 3, m, 5, k, b, 2);
+            assertArrayEquals(a, b, 1e-12, "vecMat k=" + k);
+            m[m.length - 1] = Double.NEGATIVE_INFINITY;
+            ScalarStepOps.INSTANCE.maxPlus(x, 3, m, 5, k, a, 2);
+            SimdStepOps.INSTANCE.maxPlus(x, 3, m, 5, k, b, 2);
+            assertArrayEquals(a, b, 0.0, "maxPlus k=" + k);
+            double[] s1 = new double[k * k + 1], s2 = new double[k * k + 1];
+            ScalarStepOps.INSTANCE.outerAdd(x, 1, x, 2, k, s1, 1);
+            SimdStepOps.INSTANCE.outerAdd(x, 1, x, 2, k, s2, 1);
+            assertArrayEquals(s1, s2, 1e-12, "outerAdd k=" + k);
+        }
+    }
+}
