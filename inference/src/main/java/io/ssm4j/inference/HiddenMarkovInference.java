@@ -3,6 +3,7 @@ package io.ssm4j.inference;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.inference.messages.BackwardSampler;
 import io.ssm4j.inference.messages.ForwardBackward;
+import io.ssm4j.inference.messages.HmmInference;
 import io.ssm4j.inference.messages.HmmPosterior;
 import io.ssm4j.inference.messages.TransitionMatrices;
 import io.ssm4j.inference.messages.Viterbi;
@@ -13,7 +14,9 @@ import io.ssm4j.models.hmm.HiddenMarkovModel;
 /**
  * Posterior inference in a {@link HiddenMarkovModel} for one sequence: marginal likelihood, state marginals,
  * most likely path and posterior path samples. Evaluates the emission log-likelihoods, then runs the
- * message passing of {@code inference.messages}.
+ * message passing of {@code inference.messages}: sequential forward-backward, or the parallel-in-time scan on
+ * the common pool for long sequences with few states (see {@link HmmInference} for the rule; its block
+ * partition depends only on T, so results do not depend on the number of workers).
  */
 public final class HiddenMarkovInference {
     private HiddenMarkovInference() {}
@@ -41,7 +44,7 @@ public final class HiddenMarkovInference {
     /** State marginals, summed expected transitions and log p(y | theta). */
     public static HmmPosterior posterior(HiddenMarkovModel model, TimeSeries y) {
         checkData(model, y);
-        return ForwardBackward.run(model.initial().probs(), transitionMatrices(model, y),
+        return HmmInference.posterior(model.initial().probs(), transitionMatrices(model, y),
                 emissionLogLikelihoods(model, y), y.length());
     }
 
@@ -68,7 +71,7 @@ public final class HiddenMarkovInference {
         double[] ll = emissionLogLikelihoods(model, y);
         TransitionMatrices trans = transitionMatrices(model, y);
         double[] pi = model.initial().probs();
-        return new Decoding(ForwardBackward.run(pi, trans, ll, y.length()), Viterbi.run(pi, trans, ll, y.length()));
+        return new Decoding(HmmInference.posterior(pi, trans, ll, y.length()), Viterbi.run(pi, trans, ll, y.length()));
     }
 
     /** One draw z ~ p(z | y, theta) by forward filtering, backward sampling. */
