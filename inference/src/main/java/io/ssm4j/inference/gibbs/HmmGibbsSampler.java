@@ -14,6 +14,7 @@ import io.ssm4j.models.hmm.TransitionStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Blocked Gibbs sampling for HMMs and ARHMMs (Scott 2002, "Bayesian methods for hidden Markov models"):
@@ -24,9 +25,18 @@ import java.util.List;
  * split in order, so results do not depend on the thread count.
  */
 public final class HmmGibbsSampler {
+    /** One sweep's draw: the state paths of every trial, the parameters they were drawn under, the log joint. */
+    public record Sweep(int index, List<int[]> paths, HiddenMarkovModel model, double logJoint) {}
+
     private HmmGibbsSampler() {}
 
     public static FitResult<HiddenMarkovModel> run(HiddenMarkovModel start, Trials trials, FitOptions options, Rng rng) {
+        return run(start, trials, options, rng, sweep -> { });
+    }
+
+    /** As {@link #run(HiddenMarkovModel, Trials, FitOptions, Rng)}, handing every sweep's draw to onSweep. */
+    public static FitResult<HiddenMarkovModel> run(HiddenMarkovModel start, Trials trials, FitOptions options, Rng rng,
+                                                   Consumer<Sweep> onSweep) {
         long t0 = System.nanoTime();
         HiddenMarkovModel model = start, best = start;
         double bestJoint = Double.NEGATIVE_INFINITY;
@@ -46,6 +56,7 @@ public final class HmmGibbsSampler {
                     joint += model.logJointOfPath(trials.get(i), paths.get(i));
                 }
                 trace[sweep] = joint;
+                onSweep.accept(new Sweep(sweep, paths, model, joint));
                 if (joint > bestJoint) {
                     bestJoint = joint;
                     best = model;
