@@ -27,14 +27,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, description = "Posterior inference under a fitted or given model.")
 final class InferCommand implements Callable<Integer> {
-    @Option(names = "--model-file", required = true, paramLabel = "model.json|PARAMS.npz", description = "The model")
-    Path modelFile;
-
-    @Option(names = "--model", defaultValue = "hmm", description = "hmm or arhmm, for a PARAMS.npz (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--emissions", description = "Emission family of a PARAMS.npz (default: detected from the array names)")
-    String emissions;
+    @Mixin ModelSource source;
 
     @Option(names = "--repeat", defaultValue = "0", paramLabel = "N", description = "Time N runs after a warm-up; writes infer.json")
     int repeat;
@@ -49,11 +42,8 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"hmm".equals(model) && !"arhmm".equals(model)) {
-            throw new IllegalArgumentException("--model must be hmm or arhmm, got '" + model + "'");
-        }
         if (repeat < 0) throw new IllegalArgumentException("--repeat must be >= 0, got " + repeat);
-        HiddenMarkovModel m = ModelSource.load(modelFile, model, emissions).model();
+        HiddenMarkovModel m = source.load().model();
         Trials trials = data.load();
         List<TrialResult> results;
         double[] seconds = new double[repeat];

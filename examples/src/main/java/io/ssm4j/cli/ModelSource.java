@@ -6,13 +6,32 @@ import io.ssm4j.models.hmm.EmissionType;
 import io.ssm4j.models.hmm.HmmFactory;
 import io.ssm4j.models.hmm.HmmSpec;
 
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Loads a model for {@code infer} and {@code sample}: a {@code model.json} from {@code fit}, or a parameter {@code .npz}. */
+/**
+ * The model options of {@code infer} and {@code sample} (a picocli mixin): a {@code model.json} from
+ * {@code fit}, or a parameter {@code .npz} with the model kind and, optionally, its emission family.
+ */
 final class ModelSource {
-    private ModelSource() {}
+    @Option(names = "--model-file", required = true, paramLabel = "model.json|PARAMS.npz", description = "The model")
+    Path modelFile;
+
+    @Option(names = "--model", defaultValue = "hmm", description = "hmm or arhmm, for a PARAMS.npz (default: ${DEFAULT-VALUE})")
+    String modelKind;
+
+    @Option(names = "--emissions", description = "Emission family of a PARAMS.npz (default: detected from the array names)")
+    String emissions;
+
+    ModelFile.Loaded load() throws IOException {
+        if (!"hmm".equals(modelKind) && !"arhmm".equals(modelKind)) {
+            throw new IllegalArgumentException("--model must be hmm or arhmm, got '" + modelKind + "'");
+        }
+        return load(modelFile, modelKind, emissions);
+    }
 
     /**
      * @param file model.json or PARAMS.npz

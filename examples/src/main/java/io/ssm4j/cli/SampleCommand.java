@@ -5,6 +5,7 @@ import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -17,14 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code ssm4j sample}: draws states and observations from a model into an .npz (arrays "states" and "observations"). */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = "Sample a sequence from a model.")
 final class SampleCommand implements Callable<Integer> {
-    @Option(names = "--model-file", required = true, paramLabel = "model.json|PARAMS.npz", description = "The model")
-    Path modelFile;
-
-    @Option(names = "--model", defaultValue = "hmm", description = "hmm or arhmm, for a PARAMS.npz")
-    String model;
-
-    @Option(names = "--emissions", description = "Emission family of a PARAMS.npz (default: detected)")
-    String emissions;
+    @Mixin ModelSource source;
 
     @Option(names = "--steps", required = true, paramLabel = "T", description = "Number of time steps")
     int steps;
@@ -38,7 +32,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (steps < 1) throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
-        HiddenMarkovModel m = ModelSource.load(modelFile, model, emissions).model();
+        HiddenMarkovModel m = source.load().model();
         HiddenMarkovModel.Sample s = m.sample(steps, null, 0, Rng.seeded(seed));
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         arrays.put("states", NdArray.of(NdArray.DType.INT64, Arrays.stream(s.states()).asDoubleStream().toArray(), steps));
