@@ -93,10 +93,13 @@ class ParallelForwardBackwardTest {
         TransitionMatrices trans = TransitionMatrices.stationary(RandomHmm.sticky(rng, k, 0.5), k);
         double[] ll = RandomHmm.logLikelihoods(rng, length, k, 1.0);
         assertSame(ForwardBackward.run(pi, trans, ll, length), HmmInference.posterior(pi, trans, ll, length, pool));
-        assertTrue(!HmmInference.usesParallel(2, 100, pool));
-        assertTrue(!HmmInference.usesParallel(10, 1_000_000, new ForkJoinPool(1)));
-        assertTrue(HmmInference.usesParallel(2, 1_000_000, pool));
-        assertTrue(!HmmInference.usesParallel(64, 1_000_000, pool));
+        assertTrue(!HmmInference.parallelPays(2, 100, 16));
+        assertTrue(!HmmInference.parallelPays(2, 1_000_000, 1));
+        assertTrue(!HmmInference.parallelPays(2, 1_000_000, 2));
+        assertTrue(!HmmInference.parallelPays(10, 1_000_000, 2));
+        assertTrue(HmmInference.parallelPays(10, 1_000_000, 16));
+        assertTrue(HmmInference.parallelPays(21, 1_000_000, 16));
+        assertTrue(!HmmInference.parallelPays(22, 1_000_000, 16));
     }
 
     static void assertSame(HmmPosterior seq, HmmPosterior par) {
