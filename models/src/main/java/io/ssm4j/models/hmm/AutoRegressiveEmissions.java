@@ -98,13 +98,23 @@ public final class AutoRegressiveEmissions implements Emissions {
 
     @Override
     public void logLikelihoods(TimeSeries y, double[] out) {
-        int n = y.length(), k = core.k, head = Math.min(lags, n);
+        RegressionDesign x = RegressionDesign.of(y, lags, inputDim);
+        headLogLikelihoods(initial, lags, y, out);
+        core.logLikelihoods(x, y, out);
+        zeroUnusable(x, lags, core.k, out);
+    }
+
+    /** The first min(L, T) rows of out from the fixed initial-step distribution. */
+    static void headLogLikelihoods(GaussianEmissions initial, int lags, TimeSeries y, double[] out) {
+        int k = initial.numStates(), head = Math.min(lags, y.length());
         double[] headLl = new double[head * k];
         initial.logLikelihoods(y.slice(0, head), headLl);
         System.arraycopy(headLl, 0, out, 0, head * k);
-        RegressionDesign x = RegressionDesign.of(y, lags, inputDim);
-        core.logLikelihoods(x, y, out);
-        for (int t = head; t < n; t++) if (!x.usable[t]) Arrays.fill(out, t * k, (t + 1) * k, 0.0);
+    }
+
+    /** Zero log-likelihood for the steps t &gt;= L whose lagged values are incompletely observed. */
+    static void zeroUnusable(RegressionDesign x, int lags, int k, double[] out) {
+        for (int t = lags; t < x.length; t++) if (!x.usable[t]) Arrays.fill(out, t * k, (t + 1) * k, 0.0);
     }
 
     @Override
@@ -113,11 +123,19 @@ public final class AutoRegressiveEmissions implements Emissions {
             initial.sample(state, y, t, inputRow, rng);
             return;
         }
+        int d = core.d;
+        double[] noise = new double[d];
+        core.correlatedNoise(state, rng, noise);
+        predictRow(core, lags, inputDim, state, y, t, inputRow, noise);
+    }
+
+    /**
+     * Writes y_t = sum_l A_{k,l} y_{t-l} + V_k u_t + b_k + noise into row t of y (row-major, D wide), reading
+     * its earlier rows and the input row (may be null when M = 0).
+     */
+    static void predictRow(LinearGaussianCore core, int lags, int inputDim, int state, double[] y, int t,
+                           double[] inputRow, double[] noise) {
         int d = core.d, p = core.p;
-        double[] l = new double[d * d], noise = new double[d];
-        Cholesky.factorOrThrow(Arrays.copyOfRange(core.covariances, state * d * d, (state + 1) * d * d), d, l,
-                "covariances[" + state + "]");
-        for (int a = 0; a < d; a++) noise[a] = rng.gaussian();
         for (int a = 0; a < d; a++) {
             int wo = state * d * p + a * p;
             double s = core.regression[wo + p - 1];
@@ -125,8 +143,7 @@ public final class AutoRegressiveEmissions implements Emissions {
                 for (int b = 0; b < d; b++) s += core.regression[wo + (lag - 1) * d + b] * y[(t - lag) * d + b];
             }
             for (int m = 0; m < inputDim; m++) s += core.regression[wo + d * lags + m] * inputRow[m];
-            for (int b = 0; b <= a; b++) s += l[a * d + b] * noise[b];
-            y[t * d + a] = s;
+            y[t * d + a] = s + noise[a];
         }
     }
 
@@ -182,7 +199,14 @@ public final class AutoRegressiveEmissions implements Emissions {
     }
 
     @Override
-    public Map<String, NdArray> parameters() {
+    public Map<String, NdArray> parameters() { return regressionParameters(core, lags, inputDim, initial); }
+
+    /**
+     * weights (K x D x DL), input_weights (K x D x M, when M &gt; 0), biases (K x D), covariances (K x D x D),
+     * initial_means and initial_covariances, unpacked from the K x D x P regression of core.
+     */
+    static Map<String, NdArray> regressionParameters(LinearGaussianCore core, int lags, int inputDim,
+                                                     GaussianEmissions initial) {
         int k = core.k, d = core.d, p = core.p, dl = d * lags;
         Map<String, NdArray> m = new LinkedHashMap<>();
         double[] weights = new double[k * d * dl], biases = new double[k * d], inputs = new double[k * d * inputDim];

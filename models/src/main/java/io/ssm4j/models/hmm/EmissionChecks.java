@@ -1,5 +1,7 @@
 package io.ssm4j.models.hmm;
 
+import io.ssm4j.data.TimeSeries;
+
 /** Argument checks shared by the emission and transition models; messages name the argument. */
 final class EmissionChecks {
     private EmissionChecks() {}
@@ -59,6 +61,29 @@ final class EmissionChecks {
                     }
                 }
             }
+        }
+    }
+
+    static void requirePositive(String name, double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (!(a[i] > 0) || Double.isInfinite(a[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite and > 0, got " + a[i]);
+            }
+        }
+    }
+
+    /**
+     * Every observed entry of y must be an integer in [0, max] (max may be infinite); the message names the
+     * family, t, d, the value and what was expected.
+     */
+    static void requireIntegerData(TimeSeries y, String family, double max, String expected) {
+        double[] v = y.valuesView();
+        int d = y.dim();
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
+            if ((x >= 0 && x <= max && x == Math.rint(x)) || !y.isObserved(i / d, i % d)) continue;
+            throw new IllegalArgumentException(family + " emissions: y[t=" + (i / d) + ", d=" + (i % d) + "] = " + x
+                    + " is not " + expected);
         }
     }
 }

@@ -73,16 +73,9 @@ public final class GaussianEmissions implements Emissions {
     @Override
     public void sample(int state, double[] y, int t, double[] inputRow, Rng rng) {
         int d = core.d;
-        double[] l = new double[d * d];
-        Cholesky.factorOrThrow(Arrays.copyOfRange(core.covariances, state * d * d, (state + 1) * d * d), d, l,
-                "covariances[" + state + "]");
-        double[] z = new double[d];
-        for (int a = 0; a < d; a++) z[a] = rng.gaussian();
-        for (int a = 0; a < d; a++) {
-            double s = core.regression[state * d + a];
-            for (int b = 0; b <= a; b++) s += l[a * d + b] * z[b];
-            y[t * d + a] = s;
-        }
+        double[] noise = new double[d];
+        core.correlatedNoise(state, rng, noise);
+        for (int a = 0; a < d; a++) y[t * d + a] = core.regression[state * d + a] + noise[a];
     }
 
     @Override

@@ -19,14 +19,15 @@ final class GaussianMarginals {
         return n;
     }
 
-    /** Writes log N(y_o; mu_k,o, Sigma_k,oo) for every state into out[t*K + k]; 0 when nothing is observed. */
-    static void partialRowLogLikelihoods(TimeSeries y, int t, double[] means, double[] covs, int k, int d, double[] out) {
+    /**
+     * For every state j: quad[j] = (y_o - mu_j,o)^T Sigma_j,oo^{-1} (y_o - mu_j,o) and logDet[j] = log det
+     * Sigma_j,oo; returns the number n of observed entries (quad and logDet are left untouched when n = 0).
+     */
+    static int partialRowForms(TimeSeries y, int t, double[] means, double[] covs, int k, int d, double[] quad,
+                               double[] logDet) {
         int[] idx = new int[d];
         int n = observedIndices(y, t, idx);
-        if (n == 0) {
-            for (int j = 0; j < k; j++) out[t * k + j] = 0;
-            return;
-        }
+        if (n == 0) return 0;
         double[] sub = new double[n * n], l = new double[n * n], r = new double[n];
         for (int j = 0; j < k; j++) {
             for (int a = 0; a < n; a++) {
@@ -35,10 +36,12 @@ final class GaussianMarginals {
             }
             Cholesky.factorOrThrow(sub, n, l, "covariances[" + j + "] observed block");
             Cholesky.solveLower(l, n, r);
-            double quad = 0;
-            for (int a = 0; a < n; a++) quad += r[a] * r[a];
-            out[t * k + j] = -0.5 * (n * LOG_2PI + Cholesky.logDet(l, n) + quad);
+            double q = 0;
+            for (int a = 0; a < n; a++) q += r[a] * r[a];
+            quad[j] = q;
+            logDet[j] = Cholesky.logDet(l, n);
         }
+        return n;
     }
 
     /**

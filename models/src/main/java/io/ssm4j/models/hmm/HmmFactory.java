@@ -1,6 +1,9 @@
 package io.ssm4j.models.hmm;
 
 import io.ssm4j.data.NdArray;
+import io.ssm4j.distributions.Beta;
+import io.ssm4j.distributions.Dirichlet;
+import io.ssm4j.distributions.Gamma;
 import io.ssm4j.distributions.MatrixNormalInverseWishart;
 import io.ssm4j.distributions.NormalInverseWishart;
 
@@ -30,6 +33,18 @@ public final class HmmFactory {
         return MatrixNormalInverseWishart.of(new double[d * p], v0, identity(d), d + 2, d, p);
     }
 
+    /** Default Gamma(2, 1) prior on Poisson rates: one pseudo-count over one pseudo-bin, MAP (1 + S) / (1 + n). */
+    public static Gamma defaultPoissonPrior() { return Gamma.of(2, 1); }
+
+    /** Default Beta(2, 2) prior on Bernoulli probabilities: add-one (Laplace) smoothing of the MAP. */
+    public static Beta defaultBernoulliPrior() { return Beta.of(2, 2); }
+
+    /** Default symmetric Dir(2) prior on categorical probabilities: add-one (Laplace) smoothing of the MAP. */
+    public static Dirichlet defaultCategoricalPrior(int categories) { return Dirichlet.symmetric(categories, 2); }
+
+    /** Degrees of freedom that Student-t templates start from. */
+    static final double TEMPLATE_DOF = 4;
+
     static double[] identity(int n) {
         double[] m = new double[n * n];
         for (int i = 0; i < n; i++) m[i * n + i] = 1;
@@ -45,18 +60,41 @@ public final class HmmFactory {
     /** Emissions of the right family and shape with neutral parameters, for initialisation by an M-step. */
     public static Emissions templateEmissions(HmmSpec s) {
         int k = s.numStates(), d = s.dim();
+        boolean map = s.conjugatePrior();
         return switch (s.emissions()) {
             case GAUSSIAN -> GaussianEmissions.of(new double[k * d], repeatedIdentity(k, d), k, d,
-                    s.conjugatePrior() ? defaultGaussianPrior(d) : null);
-            case AUTOREGRESSIVE -> {
+                    map ? defaultGaussianPrior(d) : null);
+            case DIAGONAL_GAUSSIAN -> DiagonalGaussianEmissions.of(new double[k * d], filled(k * d, 1), k, d,
+                    map ? defaultGaussianPrior(1) : null);
+            case STUDENT_T -> StudentTEmissions.of(new double[k * d], repeatedIdentity(k, d), filled(k, TEMPLATE_DOF), k,
+                    d, map ? defaultGaussianPrior(d) : null);
+            case POISSON -> PoissonEmissions.of(filled(k * d, 1), k, d, map ? defaultPoissonPrior() : null);
+            case BERNOULLI -> BernoulliEmissions.of(filled(k * d, 0.5), k, d, map ? defaultBernoulliPrior() : null);
+            case CATEGORICAL -> CategoricalEmissions.of(filled(k * d * s.categories(), 1.0 / s.categories()), k, d,
+                    s.categories(), map ? defaultCategoricalPrior(s.categories()) : null);
+            case AUTOREGRESSIVE, ROBUST_AUTOREGRESSIVE -> {
                 int p = RegressionDesign.regressorCount(d, s.lags(), s.inputDim());
-                yield AutoRegressiveEmissions.of(new double[k * d * p], repeatedIdentity(k, d), k, d, s.lags(),
-                        s.inputDim(), AutoRegressiveEmissions.standardInitial(k, d),
-                        s.conjugatePrior() ? defaultRegressionPrior(d, p) : null);
+                yield regressionEmissions(s, new double[k * d * p], repeatedIdentity(k, d), filled(k, TEMPLATE_DOF),
+                        AutoRegressiveEmissions.standardInitial(k, d));
             }
-            default -> throw new IllegalArgumentException("emission type " + s.emissions().cliName()
-                    + " has no template");
         };
+    }
+
+    /** AR or robust-AR emissions of the spec (dofs ignored for plain AR), with the default MNIW prior under MAP. */
+    private static Emissions regressionEmissions(HmmSpec s, double[] regression, double[] covariances, double[] dofs,
+                                                 GaussianEmissions initial) {
+        int k = s.numStates(), d = s.dim(), l = s.lags(), m = s.inputDim();
+        MatrixNormalInverseWishart prior = s.conjugatePrior()
+                ? defaultRegressionPrior(d, RegressionDesign.regressorCount(d, l, m)) : null;
+        return s.emissions() == EmissionType.ROBUST_AUTOREGRESSIVE
+                ? RobustAutoRegressiveEmissions.of(regression, covariances, dofs, k, d, l, m, initial, prior)
+                : AutoRegressiveEmissions.of(regression, covariances, k, d, l, m, initial, prior);
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] a = new double[n];
+        Arrays.fill(a, value);
+        return a;
     }
 
     /** Transitions of the spec's family around the given matrix. */
@@ -85,12 +123,23 @@ public final class HmmFactory {
 
     static Emissions emissionsFromParameters(HmmSpec s, Map<String, NdArray> p) {
         int k = s.numStates(), d = s.dim();
+        boolean map = s.conjugatePrior();
         return switch (s.emissions()) {
             case GAUSSIAN -> GaussianEmissions.of(require(p, "means", k, d).dataView(),
-                    require(p, "covariances", k, d, d).dataView(), k, d,
-                    s.conjugatePrior() ? defaultGaussianPrior(d) : null);
-            case AUTOREGRESSIVE -> {
-                int l = s.lags(), m = s.inputDim(), pp = RegressionDesign.regressorCount(d, l, m);
+                    require(p, "covariances", k, d, d).dataView(), k, d, map ? defaultGaussianPrior(d) : null);
+            case DIAGONAL_GAUSSIAN -> DiagonalGaussianEmissions.of(require(p, "means", k, d).dataView(),
+                    require(p, "covariances", k, d).dataView(), k, d, map ? defaultGaussianPrior(1) : null);
+            case STUDENT_T -> StudentTEmissions.of(require(p, "means", k, d).dataView(),
+                    require(p, "covariances", k, d, d).dataView(), require(p, "dofs", k).dataView(), k, d,
+                    map ? defaultGaussianPrior(d) : null);
+            case POISSON -> PoissonEmissions.of(require(p, "rates", k, d).dataView(), k, d,
+                    map ? defaultPoissonPrior() : null);
+            case BERNOULLI -> BernoulliEmissions.of(require(p, "probs", k, d).dataView(), k, d,
+                    map ? defaultBernoulliPrior() : null);
+            case CATEGORICAL -> CategoricalEmissions.of(require(p, "probs", k, d, s.categories()).dataView(), k, d,
+                    s.categories(), map ? defaultCategoricalPrior(s.categories()) : null);
+            case AUTOREGRESSIVE, ROBUST_AUTOREGRESSIVE -> {
+                int l = s.lags(), m = s.inputDim();
                 double[] inputs = m > 0 ? require(p, "input_weights", k, d, m).dataView() : new double[0];
                 double[] reg = AutoRegressiveEmissions.packRegression(require(p, "weights", k, d, d * l).dataView(),
                         inputs, require(p, "biases", k, d).dataView(), k, d, l, m);
@@ -98,11 +147,10 @@ public final class HmmFactory {
                         ? GaussianEmissions.of(require(p, "initial_means", k, d).dataView(),
                         require(p, "initial_covariances", k, d, d).dataView(), k, d, null)
                         : AutoRegressiveEmissions.standardInitial(k, d);
-                yield AutoRegressiveEmissions.of(reg, require(p, "covariances", k, d, d).dataView(), k, d, l, m,
-                        initial, s.conjugatePrior() ? defaultRegressionPrior(d, pp) : null);
+                double[] dofs = s.emissions() == EmissionType.ROBUST_AUTOREGRESSIVE
+                        ? require(p, "dofs", k).dataView() : null;
+                yield regressionEmissions(s, reg, require(p, "covariances", k, d, d).dataView(), dofs, initial);
             }
-            default -> throw new IllegalArgumentException("emission type " + s.emissions().cliName()
-                    + " cannot be built from parameters");
         };
     }
 
@@ -120,7 +168,7 @@ public final class HmmFactory {
      * Reads the structure of a model from its parameter arrays alone: K from transition_matrix, D and the
      * emission family from which arrays are present (means + K x D x D covariances: gaussian; K x D
      * covariances: diagonal-gaussian; dofs: student-t; rates: poisson; probs K x D: bernoulli, K x D x C:
-     * categorical; weights: ar, with L = weights.shape[2] / D).
+     * categorical; weights: ar, or robust-ar when dofs are present too, with L = weights.shape[2] / D).
      *
      * @param autoregressive true for an ARHMM
      * @param requested an emission family the caller insists on, or null to detect it
@@ -157,18 +205,29 @@ public final class HmmFactory {
                 throw new IllegalArgumentException("weights: last dimension " + w.dim(2) + " is not a multiple of D=" + d);
             }
             NdArray in = p.get("input_weights");
-            EmissionType e = requested == null ? EmissionType.AUTOREGRESSIVE : requested;
+            EmissionType e = requested != null ? requested
+                    : p.containsKey("dofs") ? EmissionType.ROBUST_AUTOREGRESSIVE : EmissionType.AUTOREGRESSIVE;
             return new HmmSpec(k, d, e, TransitionType.STANDARD, w.dim(2) / d, in == null ? 0 : in.dim(2), 0, false, 0);
         }
         EmissionType e = requested != null ? requested : detectEmissions(p);
         int d = switch (e) {
             case GAUSSIAN, DIAGONAL_GAUSSIAN, STUDENT_T -> require2d(p, "means").dim(1);
             case POISSON -> require2d(p, "rates").dim(1);
-            case BERNOULLI, CATEGORICAL -> p.get("probs").dim(1);
+            case BERNOULLI, CATEGORICAL -> requireProbs(p, e).dim(1);
             default -> throw new IllegalArgumentException("emission type " + e.cliName() + " needs --model arhmm");
         };
-        int c = e == EmissionType.CATEGORICAL ? p.get("probs").dim(2) : 0;
+        int c = e == EmissionType.CATEGORICAL ? requireProbs(p, e).dim(2) : 0;
         return new HmmSpec(k, d, e, TransitionType.STANDARD, 0, 0, c, false, 0);
+    }
+
+    private static NdArray requireProbs(Map<String, NdArray> p, EmissionType e) {
+        int rank = e == EmissionType.CATEGORICAL ? 3 : 2;
+        NdArray a = p.get("probs");
+        if (a == null || a.ndim() != rank) {
+            throw new IllegalArgumentException("parameter 'probs' (" + (rank == 3 ? "K x D x C" : "K x D") + ") of "
+                    + e.cliName() + " emissions is missing" + (a == null ? "" : ": shape " + Arrays.toString(a.shape())));
+        }
+        return a;
     }
 
     private static NdArray require2d(Map<String, NdArray> p, String name) {

@@ -3,6 +3,7 @@ package io.ssm4j.models.hmm;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.math.BlockedForms;
 import io.ssm4j.math.Cholesky;
+import io.ssm4j.math.Rng;
 import io.ssm4j.math.VectorOps;
 
 import java.util.Arrays;
@@ -68,35 +69,78 @@ final class LinearGaussianCore {
         }
     }
 
-    /** out[t*K + j] for every usable row of the design; unusable rows are left untouched. */
-    void logLikelihoods(RegressionDesign x, TimeSeries y, double[] out) {
+    /** log det Sigma_j. */
+    double logDet(int j) { return logDets[j]; }
+
+    /** out[t*K + j] = ||H_j z_t||^2 = (y_t - W_j x_t)^T Sigma_j^{-1} (y_t - W_j x_t) for every complete row. */
+    void squaredDistances(RegressionDesign x, double[] out) {
         int n = x.length;
         VectorOps ops = VectorOps.best();
         double[] quad = new double[BlockedForms.BLOCK], scratch = new double[BlockedForms.BLOCK];
         double[] h = new double[d * w];
-        double norm = -0.5 * d * LOG_2PI;
         for (int j = 0; j < k; j++) {
             System.arraycopy(whitening, j * d * w, h, 0, d * w);
-            double c = norm - 0.5 * logDets[j];
             for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) {
                 int m = Math.min(BlockedForms.BLOCK, n - t0);
                 BlockedForms.quadraticForms(ops, h, d, w, x.columns, n, t0, m, quad, scratch);
-                for (int i = 0; i < m; i++) if (x.complete[t0 + i]) out[(t0 + i) * k + j] = c - 0.5 * quad[i];
+                for (int i = 0; i < m; i++) if (x.complete[t0 + i]) out[(t0 + i) * k + j] = quad[i];
             }
         }
+    }
+
+    /**
+     * For a usable, partly observed row t: quad[j] = Mahalanobis distance of the observed part under state j and
+     * logDet[j] = log det of its observed covariance block; returns the number of observed entries.
+     */
+    int partialRowForms(RegressionDesign x, TimeSeries y, int t, double[] quad, double[] logDet) {
+        double[] z = new double[w], means = new double[k * d];
+        x.column(t, z);
+        predict(z, means);
+        return GaussianMarginals.partialRowForms(y, t, means, covariances, k, d, quad, logDet);
+    }
+
+    /** out[t*K + j] for every usable row of the design; unusable rows are left untouched. */
+    void logLikelihoods(RegressionDesign x, TimeSeries y, double[] out) {
+        squaredDistances(x, out);
+        double norm = -0.5 * d * LOG_2PI;
+        for (int t = 0; t < x.length; t++) {
+            if (!x.complete[t]) continue;
+            for (int j = 0; j < k; j++) out[t * k + j] = norm - 0.5 * logDets[j] - 0.5 * out[t * k + j];
+        }
         if (y.hasMissing()) {
-            double[] z = new double[w], means = new double[k * d];
-            for (int t = 0; t < n; t++) {
+            double[] quad = new double[k], logDet = new double[k];
+            for (int t = 0; t < x.length; t++) {
                 if (!x.usable[t] || x.complete[t]) continue;
-                x.column(t, z);
-                predict(z, means);
-                GaussianMarginals.partialRowLogLikelihoods(y, t, means, covariances, k, d, out);
+                int n = partialRowForms(x, y, t, quad, logDet);
+                for (int j = 0; j < k; j++) out[t * k + j] = n == 0 ? 0 : -0.5 * (n * LOG_2PI + logDet[j] + quad[j]);
             }
+        }
+    }
+
+    /** out = L_j z with Sigma_j = L_j L_j^T and z ~ N(0, I): a draw of the state-j noise. */
+    void correlatedNoise(int j, Rng rng, double[] out) {
+        double[] l = new double[d * d];
+        Cholesky.factorOrThrow(Arrays.copyOfRange(covariances, j * d * d, (j + 1) * d * d), d, l, "covariances[" + j + "]");
+        double[] z = new double[d];
+        for (int a = 0; a < d; a++) z[a] = rng.gaussian();
+        for (int a = 0; a < d; a++) {
+            double s = 0;
+            for (int b = 0; b <= a; b++) s += l[a * d + b] * z[b];
+            out[a] = s;
         }
     }
 
     /** Adds [N_k, sum_t w_tk z_t z_t^T] for every state into s (layout in the class comment). */
     void accumulate(double[] s, RegressionDesign x, TimeSeries y, double[] weights) {
+        accumulate(s, x, y, weights, weights);
+    }
+
+    /**
+     * As {@link #accumulate(double[], RegressionDesign, TimeSeries, double[])}, but the conditional covariance of
+     * the filled-in missing entries of a partly observed row is weighted by fillWeights[t*K + j] instead of
+     * weights (a Gaussian scale mixture weights it by w, the moments by w tau: E[tau y y^T] = E[tau] m m^T + C).
+     */
+    void accumulate(double[] s, RegressionDesign x, TimeSeries y, double[] weights, double[] fillWeights) {
         int n = x.length, st = statsStride();
         VectorOps ops = VectorOps.best();
         double[] wt = new double[BlockedForms.BLOCK], scratch = new double[BlockedForms.BLOCK];
@@ -113,10 +157,11 @@ final class LinearGaussianCore {
             s[base] += total;
             for (int a = 0; a < w; a++) for (int b = 0; b <= a; b++) s[base + 1 + a * w + b] += gram[a * w + b];
         }
-        if (y.hasMissing()) accumulatePartialRows(s, x, y, weights);
+        if (y.hasMissing()) accumulatePartialRows(s, x, y, weights, fillWeights);
     }
 
-    private void accumulatePartialRows(double[] s, RegressionDesign x, TimeSeries y, double[] weights) {
+    private void accumulatePartialRows(double[] s, RegressionDesign x, TimeSeries y, double[] weights,
+                                       double[] fillWeights) {
         int st = statsStride();
         double[] z = new double[w], means = new double[k * d], filled = new double[d], condCov = new double[d * d];
         for (int t = 0; t < x.length; t++) {
@@ -132,8 +177,9 @@ final class LinearGaussianCore {
                 for (int a = 0; a < w; a++) {
                     for (int b = 0; b <= a; b++) s[base + 1 + a * w + b] += wtj * z[a] * z[b];
                 }
+                double wf = fillWeights[t * k + j];
                 for (int a = 0; a < d; a++) {
-                    for (int b = 0; b <= a; b++) s[base + 1 + (p + a) * w + p + b] += wtj * condCov[a * d + b];
+                    for (int b = 0; b <= a; b++) s[base + 1 + (p + a) * w + p + b] += wf * condCov[a * d + b];
                 }
             }
         }
@@ -163,6 +209,14 @@ final class LinearGaussianCore {
      * arrays; a state with too little data (N_j ~ 0 or singular Sxx) keeps its current parameters.
      */
     void maximizeState(double[][] b, int j, double ridge, double[] newW, double[] newCov) {
+        maximizeState(b, j, ridge, b[0][0], newW, newCov);
+    }
+
+    /**
+     * As above with the covariance divided by covDivisor instead of N_j: a Gaussian scale mixture fits W from
+     * tau-weighted statistics and divides the residual scatter by the plain weight sum (Liu and Rubin 1995).
+     */
+    void maximizeState(double[][] b, int j, double ridge, double covDivisor, double[] newW, double[] newCov) {
         double nk = b[0][0];
         double[] l = new double[p * p];
         if (nk < 1e-10 || !Cholesky.factor(b[1], p, l)) return;
@@ -176,7 +230,7 @@ final class LinearGaussianCore {
             for (int c = 0; c < d; c++) {
                 double v = b[3][a * d + c];
                 for (int q = 0; q < p; q++) v -= newW[j * d * p + a * p + q] * b[2][c * p + q];
-                newCov[j * d * d + a * d + c] = v / nk + (a == c ? ridge : 0);
+                newCov[j * d * d + a * d + c] = v / covDivisor + (a == c ? ridge : 0);
             }
         }
     }
