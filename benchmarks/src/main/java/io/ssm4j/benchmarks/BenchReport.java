@@ -84,7 +84,8 @@ public record BenchReport(MachineInfo machine, PeerSummary peerSummary, boolean 
             t.put("ours_min_s", r.ours().min());
             t.put("ours_times_s", r.ours().seconds());
             t.put("ours_warmup_s", r.ours().warmupS());
-            t.put("ours_key_output", Map.of("name", r.task().keyOutput(), "value", r.ours().keyOutput()));
+            t.put("ours_key_output_name", r.task().keyOutput());
+            t.put("ours_key_output", r.ours().keyOutput());
             t.put("peer", r.peer().map(PeerTime::label).orElse(null));
             t.put("peer_median_s", r.peer().map(PeerTime::medianS).orElse(null));
             t.put("peer_min_s", r.peer().map(PeerTime::minS).orElse(null));
