@@ -1,13 +1,15 @@
 package io.ssm4j.inference.messages;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link StepOps} on the JDK Vector API. For each L-wide chunk of output columns two accumulator registers
  * (even and odd rows i, halving the dependency chain) take one fused multiply-add, or add-then-max, per row, so
  * each output is stored once;
- * the last K mod L columns are scalar (two accumulators as well). A 2-lane species for a 2-column tail was
+ * the last K mod L columns are covered by one more chunk overlapping the previous one (products rewrite equal
+ * values; the rank-one update loads the overlapped lanes of y as zero), and K &lt; L runs the scalar code. A 2-lane species for a 2-column tail was
  * measured 3-5x slower on JDK 17 (AVX2), so it is not used; nor is a species passed as an argument (not a
  * compile-time constant, the vectors get boxed). Only loaded when the incubator module is present.
  */
@@ -19,18 +21,14 @@ final class SimdStepOps implements StepOps {
 
     @Override
     public void vecMat(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo) {
-        int j = 0;
-        for (int bound = S.loopBound(k); j < bound; j += S.length()) vecMatChunk(x, xo, m, mo + j, k, out, oo + j);
-        for (; j < k; j++) {
-            double s0 = 0, s1 = 0;
-            int i = 0;
-            for (; i + 1 < k; i += 2) {
-                s0 += x[xo + i] * m[mo + i * k + j];
-                s1 += x[xo + i + 1] * m[mo + (i + 1) * k + j];
-            }
-            if (i < k) s0 += x[xo + i] * m[mo + i * k + j];
-            out[oo + j] = s0 + s1;
+        int l = S.length();
+        if (k < l) {
+            ScalarStepOps.INSTANCE.vecMat(x, xo, m, mo, k, out, oo);
+            return;
         }
+        int j = 0;
+        for (int bound = S.loopBound(k); j < bound; j += l) vecMatChunk(x, xo, m, mo + j, k, out, oo + j);
+        if (j < k) vecMatChunk(x, xo, m, mo + k - l, k, out, oo + k - l); // overlapping last chunk: rewrites equal values
     }
 
     private static void vecMatChunk(double[] x, int xo, double[] m, int mo, int k,
@@ -47,18 +45,14 @@ final class SimdStepOps implements StepOps {
 
     @Override
     public void maxPlus(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo) {
-        int j = 0;
-        for (int bound = S.loopBound(k); j < bound; j += S.length()) maxPlusChunk(x, xo, m, mo + j, k, out, oo + j);
-        for (; j < k; j++) {
-            double s0 = Double.NEGATIVE_INFINITY, s1 = Double.NEGATIVE_INFINITY;
-            int i = 0;
-            for (; i + 1 < k; i += 2) {
-                s0 = Math.max(s0, x[xo + i] + m[mo + i * k + j]);
-                s1 = Math.max(s1, x[xo + i + 1] + m[mo + (i + 1) * k + j]);
-            }
-            if (i < k) s0 = Math.max(s0, x[xo + i] + m[mo + i * k + j]);
-            out[oo + j] = Math.max(s0, s1);
+        int l = S.length();
+        if (k < l) {
+            ScalarStepOps.INSTANCE.maxPlus(x, xo, m, mo, k, out, oo);
+            return;
         }
+        int j = 0;
+        for (int bound = S.loopBound(k); j < bound; j += l) maxPlusChunk(x, xo, m, mo + j, k, out, oo + j);
+        if (j < k) maxPlusChunk(x, xo, m, mo + k - l, k, out, oo + k - l); // overlapping last chunk: rewrites equal values
     }
 
     private static void maxPlusChunk(double[] x, int xo, double[] m, int mo, int k,
@@ -75,21 +69,40 @@ final class SimdStepOps implements StepOps {
 
     @Override
     public void outerAdd(double[] x, int xo, double[] y, int yo, int k, double[] s, int so) {
+        int l = S.length();
+        if (k < l) {
+            ScalarStepOps.INSTANCE.outerAdd(x, xo, y, yo, k, s, so);
+            return;
+        }
         int j = 0;
-        for (int bound = S.loopBound(k); j < bound; j += S.length()) outerChunk(x, xo, y, yo + j, k, s, so + j);
-        for (; j < k; j++) {
-            double yj = y[yo + j];
-            for (int i = 0; i < k; i++) s[so + i * k + j] += x[xo + i] * yj;
+        for (int bound = S.loopBound(k); j < bound; j += l) {
+            outerChunk(x, xo, DoubleVector.fromArray(S, y, yo + j), k, s, so + j);
+        }
+        if (j < k) { // the last chunk overlaps the previous one; its already-added lanes load as zero
+            DoubleVector tail = DoubleVector.fromArray(S, y, yo + k - l, TAIL_LANES[k - j]);
+            outerChunk(x, xo, tail, k, s, so + k - l);
         }
     }
 
-    private static void outerChunk(double[] x, int xo, double[] y, int yo, int k,
-                                   double[] s, int so) {
-        DoubleVector yv = DoubleVector.fromArray(S, y, yo);
+    private static void outerChunk(double[] x, int xo, DoubleVector yv, int k, double[] s, int so) {
         for (int i = 0; i < k; i++) {
             int r = so + i * k;
             yv.fma(DoubleVector.broadcast(S, x[xo + i]), DoubleVector.fromArray(S, s, r)).intoArray(s, r);
         }
     }
 
+    /** TAIL_LANES[r]: the last r lanes set (r = 1 .. L-1). */
+    private static final VectorMask<Double>[] TAIL_LANES = tailMasks();
+
+    @SuppressWarnings("unchecked")
+    private static VectorMask<Double>[] tailMasks() {
+        int l = S.length();
+        VectorMask<Double>[] masks = new VectorMask[l];
+        for (int r = 1; r < l; r++) {
+            boolean[] bits = new boolean[l];
+            for (int lane = l - r; lane < l; lane++) bits[lane] = true;
+            masks[r] = VectorMask.fromArray(S, bits, 0);
+        }
+        return masks;
+    }
 }
