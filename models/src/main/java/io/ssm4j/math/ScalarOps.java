@@ -40,8 +40,22 @@ public final class ScalarOps implements VectorOps {
     }
 
     @Override
+    public void sparseQuadraticForms(double[] coef, int[] col, int[] rowStart, int rows, double[] zT, int ldz, int t0,
+                                     int n, double[] quad, int qo) {
+        for (int i = 0; i < n; i++) {
+            double q = 0;
+            for (int a = 0; a < rows; a++) {
+                double r = 0;
+                for (int e = rowStart[a]; e < rowStart[a + 1]; e++) r += coef[e] * zT[col[e] * ldz + t0 + i];
+                q += r * r;
+            }
+            quad[qo + i] = q;
+        }
+    }
+
+    @Override
     public void expShift(double[] x, int off, int n, double shift) {
-        for (int i = 0; i < n; i++) x[off + i] = Math.exp(x[off + i] - shift);
+        for (int i = 0; i < n; i++) x[off + i] = PortableExp.exp(x[off + i] - shift);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ssm4j.math;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,6 +15,34 @@ public final class SimdOps implements VectorOps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     private SimdOps() {}
+
+    /**
+     * Runs every kernel on small arrays until the JIT has compiled them, so that the first real calls do not
+     * run the Vector API in the interpreter (where each vector operation allocates and is ~100x slower).
+     * Takes a few tenths of a second once per JVM; results are unaffected.
+     */
+    void prime(int calls) {
+        int n = 4 * S.length() + 3;
+        double[] a = new double[n], b = new double[n], c = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = 1.0 / (i + 1);
+            b[i] = i;
+        }
+        double[] coef = {0.5, -0.25, 1};
+        int[] col = {0, 1, 0};
+        int[] rowStart = {0, 2, 3};
+        double acc = 0;
+        for (int r = 0; r < calls; r++) {
+            acc += dot(a, 0, b, 0, n) + sum(a, 0, n) + max(b, 0, n);
+            axpy(1e-9, a, 0, c, 0, n);
+            multiply(a, 0, b, 0, c, 0, n);
+            addSquares(a, 0, c, 0, n);
+            System.arraycopy(b, 0, c, 0, n);
+            expShift(c, 0, n, 0);
+            sparseQuadraticForms(coef, col, rowStart, 2, b, 0, 0, n, c, 0);
+        }
+        if (Double.isNaN(acc)) throw new AssertionError("priming produced NaN");
+    }
 
     /** Worth using only with at least two lanes and a C2-compiling VM. */
     boolean isUseful() {
@@ -83,13 +112,71 @@ public final class SimdOps implements VectorOps {
         for (; i < n; i++) y[yo + i] += x[xo + i] * x[xo + i];
     }
 
+    /**
+     * Register-blocked over four L-wide chunks of time steps at once (four independent FMA chains hide the FMA
+     * latency); residuals and sums of squares stay in registers; single chunks, then scalar, for the tail.
+     */
+    @Override
+    public void sparseQuadraticForms(double[] coef, int[] col, int[] rowStart, int rows, double[] zT, int ldz, int t0,
+                                     int n, double[] quad, int qo) {
+        int i = 0, l = S.length();
+        for (; i + 4 * l <= n; i += 4 * l) {
+            DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;
+            for (int a = 0; a < rows; a++) {
+                DoubleVector r0 = DoubleVector.zero(S), r1 = r0, r2 = r0, r3 = r0;
+                for (int e = rowStart[a]; e < rowStart[a + 1]; e++) {
+                    DoubleVector h = DoubleVector.broadcast(S, coef[e]);
+                    int o = col[e] * ldz + t0 + i;
+                    r0 = DoubleVector.fromArray(S, zT, o).fma(h, r0);
+                    r1 = DoubleVector.fromArray(S, zT, o + l).fma(h, r1);
+                    r2 = DoubleVector.fromArray(S, zT, o + 2 * l).fma(h, r2);
+                    r3 = DoubleVector.fromArray(S, zT, o + 3 * l).fma(h, r3);
+                }
+                q0 = r0.fma(r0, q0);
+                q1 = r1.fma(r1, q1);
+                q2 = r2.fma(r2, q2);
+                q3 = r3.fma(r3, q3);
+            }
+            q0.intoArray(quad, qo + i);
+            q1.intoArray(quad, qo + i + l);
+            q2.intoArray(quad, qo + i + 2 * l);
+            q3.intoArray(quad, qo + i + 3 * l);
+        }
+        for (; i + l <= n; i += l) {
+            DoubleVector q = DoubleVector.zero(S);
+            for (int a = 0; a < rows; a++) {
+                DoubleVector r = DoubleVector.zero(S);
+                for (int e = rowStart[a]; e < rowStart[a + 1]; e++) {
+                    r = DoubleVector.fromArray(S, zT, col[e] * ldz + t0 + i).fma(DoubleVector.broadcast(S, coef[e]), r);
+                }
+                q = r.fma(r, q);
+            }
+            q.intoArray(quad, qo + i);
+        }
+        if (i < n) ScalarOps.INSTANCE.sparseQuadraticForms(coef, col, rowStart, rows, zT, ldz, t0 + i, n - i, quad, qo + i);
+    }
+
+    /** {@link PortableExp} lane by lane: the same operations, so the same bits as the scalar form. */
     @Override
     public void expShift(double[] x, int off, int n, double shift) {
         int i = 0, bound = S.loopBound(n);
+        double[] c = PortableExp.COEFFICIENTS;
         for (; i < bound; i += S.length()) {
-            DoubleVector.fromArray(S, x, off + i).sub(shift).lanewise(VectorOperators.EXP).intoArray(x, off + i);
+            DoubleVector v0 = DoubleVector.fromArray(S, x, off + i).sub(shift)
+                    .max(PortableExp.LOW).min(PortableExp.HIGH);
+            DoubleVector v = v0.fma(DoubleVector.broadcast(S, PortableExp.INV_LN2), DoubleVector.broadcast(S, PortableExp.MAGIC));
+            DoubleVector nd = v.sub(PortableExp.MAGIC);
+            DoubleVector r = nd.neg().fma(DoubleVector.broadcast(S, PortableExp.LN2_HI), v0);
+            r = nd.neg().fma(DoubleVector.broadcast(S, PortableExp.LN2_LO), r);
+            DoubleVector p = DoubleVector.broadcast(S, c[0]);
+            for (int k = 1; k < c.length; k++) p = p.fma(r, DoubleVector.broadcast(S, c[k]));
+            LongVector ni = v.reinterpretAsLongs().sub(PortableExp.MAGIC_BITS);
+            LongVector n1 = ni.lanewise(VectorOperators.ASHR, 1), n2 = ni.sub(n1);
+            DoubleVector s1 = n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector s2 = n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            p.mul(s1).mul(s2).intoArray(x, off + i);
         }
-        for (; i < n; i++) x[off + i] = Math.exp(x[off + i] - shift);
+        for (; i < n; i++) x[off + i] = PortableExp.exp(x[off + i] - shift);
     }
 
     @Override

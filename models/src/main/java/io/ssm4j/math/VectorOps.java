@@ -24,7 +24,15 @@ public interface VectorOps {
     /** y[yo+i] += x[xo+i]^2. */
     void addSquares(double[] x, int xo, double[] y, int yo, int n);
 
-    /** x[off+i] = exp(x[off+i] - shift). */
+    /**
+     * Sparse quadratic forms over a feature-major design: for i &lt; n,
+     * quad[qo+i] = sum_{a &lt; rows} (sum_{e in [rowStart[a], rowStart[a+1])} coef[e] zT[col[e]*ldz + t0 + i])^2.
+     * The nonzero entries of each row of a matrix H are listed by (col, coef), so triangular H costs half.
+     */
+    void sparseQuadraticForms(double[] coef, int[] col, int[] rowStart, int rows, double[] zT, int ldz, int t0, int n,
+                              double[] quad, int qo);
+
+    /** x[off+i] = exp(x[off+i] - shift), by {@link PortableExp} (bit-identical in every implementation). */
     void expShift(double[] x, int off, int n, double shift);
 
     /** max of x[off .. off+n). */

@@ -2,6 +2,8 @@ package io.ssm4j.math;
 
 /** Chooses the {@link VectorOps} implementation once, at class initialisation. */
 final class VectorOpsProvider {
+    /** Calls of each kernel at start-up that get it compiled (see {@link SimdOps#prime}). */
+    static final int PRIME_CALLS = 12000;
     static final VectorOps BEST = choose();
 
     private VectorOpsProvider() {}
@@ -12,8 +14,10 @@ final class VectorOpsProvider {
         if (!hasModule) return ScalarOps.INSTANCE;
         try {
             Class<?> c = Class.forName("io.ssm4j.math.SimdOps");
-            VectorOps ops = (VectorOps) c.getDeclaredField("INSTANCE").get(null);
-            return ((SimdOps) ops).isUseful() ? ops : ScalarOps.INSTANCE;
+            SimdOps ops = (SimdOps) c.getDeclaredField("INSTANCE").get(null);
+            if (!ops.isUseful()) return ScalarOps.INSTANCE;
+            ops.prime(Integer.getInteger("ssm4j.primeCalls", PRIME_CALLS));
+            return ops;
         } catch (ReflectiveOperationException | LinkageError e) {
             return ScalarOps.INSTANCE;
         }

@@ -30,8 +30,8 @@ final class LinearGaussianCore {
     final int w;
     final double[] regression;
     final double[] covariances;
-    private final double[] whitening;
     private final double[] logDets;
+    private final SparseRows[] sparseWhitening;
 
     LinearGaussianCore(int k, int d, int p, double[] regression, double[] covariances) {
         this.k = k;
@@ -40,7 +40,7 @@ final class LinearGaussianCore {
         this.w = p + d;
         this.regression = regression;
         this.covariances = covariances;
-        this.whitening = new double[k * d * w];
+        double[] whitening = new double[k * d * w];
         this.logDets = new double[k];
         double[] s = new double[d * d], l = new double[d * d], col = new double[d];
         for (int j = 0; j < k; j++) {
@@ -53,6 +53,8 @@ final class LinearGaussianCore {
                 for (int a = 0; a < d; a++) whitening[j * d * w + a * w + c] = col[a];
             }
         }
+        this.sparseWhitening = new SparseRows[k];
+        for (int j = 0; j < k; j++) sparseWhitening[j] = SparseRows.of(whitening, j * d * w, d, w);
     }
 
     int statsStride() { return 1 + w * w; }
@@ -76,15 +78,37 @@ final class LinearGaussianCore {
     void squaredDistances(RegressionDesign x, double[] out) {
         int n = x.length;
         VectorOps ops = VectorOps.best();
-        double[] quad = new double[BlockedForms.BLOCK], scratch = new double[BlockedForms.BLOCK];
-        double[] h = new double[d * w];
+        double[] quad = new double[BlockedForms.BLOCK];
         for (int j = 0; j < k; j++) {
-            System.arraycopy(whitening, j * d * w, h, 0, d * w);
+            SparseRows h = sparseWhitening[j];
             for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) {
                 int m = Math.min(BlockedForms.BLOCK, n - t0);
-                BlockedForms.quadraticForms(ops, h, d, w, x.columns, n, t0, m, quad, scratch);
+                ops.sparseQuadraticForms(h.coef, h.col, h.rowStart, d, x.columns, n, t0, m, quad, 0);
                 for (int i = 0; i < m; i++) if (x.complete[t0 + i]) out[(t0 + i) * k + j] = quad[i];
             }
+        }
+    }
+
+    /** The nonzero entries of a D x W matrix, row by row: what {@link VectorOps#sparseQuadraticForms} reads. */
+    private record SparseRows(double[] coef, int[] col, int[] rowStart) {
+        static SparseRows of(double[] h, int ho, int rows, int cols) {
+            int nnz = 0;
+            for (int i = 0; i < rows * cols; i++) if (h[ho + i] != 0) nnz++;
+            double[] coef = new double[nnz];
+            int[] col = new int[nnz], rowStart = new int[rows + 1];
+            int e = 0;
+            for (int a = 0; a < rows; a++) {
+                rowStart[a] = e;
+                for (int c = 0; c < cols; c++) {
+                    double v = h[ho + a * cols + c];
+                    if (v != 0) {
+                        coef[e] = v;
+                        col[e++] = c;
+                    }
+                }
+            }
+            rowStart[rows] = e;
+            return new SparseRows(coef, col, rowStart);
         }
     }
 
