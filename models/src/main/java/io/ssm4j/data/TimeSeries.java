@@ -19,6 +19,8 @@ public final class TimeSeries {
     private final int missingCount;
     private final int inputDim;
     private final double[] inputs;
+    /** Arrays derived from this (immutable) series by models, computed once: see {@link #derived}. */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>(2);
 
     private TimeSeries(int length, int dim, double[] values, boolean[] observed, int missingCount,
                        int inputDim, double[] inputs) {
@@ -149,6 +151,16 @@ public final class TimeSeries {
 
     /** The row-major inputs T x M, or null. Shared: do not write. */
     public double[] inputsView() { return inputs; }
+
+    /**
+     * A value derived from this series alone (such as a model's design matrix), computed on first request and
+     * kept for the life of the series, which is immutable, so an iterative fit builds it once, not per
+     * iteration. The key must identify the derivation (its class and parameters).
+     */
+    @SuppressWarnings("unchecked")
+    public <V> V derived(Object key, java.util.function.Function<TimeSeries, V> compute) {
+        return (V) derived.computeIfAbsent(key, k -> compute.apply(this));
+    }
 
     /** A copy of the values with missing entries as NaN. */
     public double[] toArrayWithNaN() {

@@ -20,7 +20,7 @@ public final class BlockedForms {
                                       double[] gram, double[] scratch) {
         for (int a = 0; a < w; a++) {
             ops.multiply(weight, 0, zT, a * ldz + t0, scratch, 0, n);
-            for (int b = 0; b <= a; b++) gram[a * w + b] += ops.dot(scratch, 0, zT, b * ldz + t0, n);
+            ops.addDots(scratch, 0, zT, ldz, t0, a + 1, n, gram, a * w);
         }
         return ops.sum(weight, 0, n);
     }

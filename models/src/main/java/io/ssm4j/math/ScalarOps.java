@@ -14,6 +14,11 @@ public final class ScalarOps implements VectorOps {
     }
 
     @Override
+    public void addDots(double[] x, int xo, double[] z, int ldz, int zo, int count, int n, double[] out, int oo) {
+        for (int b = 0; b < count; b++) out[oo + b] += dot(x, xo, z, b * ldz + zo, n);
+    }
+
+    @Override
     public void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
     }

@@ -9,6 +9,12 @@ public interface VectorOps {
     /** sum_i a[ao+i] b[bo+i], i &lt; n. */
     double dot(double[] a, int ao, double[] b, int bo, int n);
 
+    /**
+     * Several dot products against one vector: out[oo+b] += sum_{i &lt; n} x[xo+i] z[b*ldz + zo + i] for b &lt; count
+     * (a row of a Gram matrix; sharing the loads of x is what makes it faster than count separate dots).
+     */
+    void addDots(double[] x, int xo, double[] z, int ldz, int zo, int count, int n, double[] out, int oo);
+
     /** y[yo+i] += alpha x[xo+i]. */
     void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n);
 

@@ -23,6 +23,10 @@ class VectorOpsTest {
             double[] a = random(r, n + 3), b = random(r, n + 5);
             assertEquals(SCALAR.dot(a, 3, b, 5, n), SIMD.dot(a, 3, b, 5, n), 1e-12, "dot n=" + n);
             assertEquals(SCALAR.sum(a, 1, n), SIMD.sum(a, 1, n), 1e-12, "sum n=" + n);
+            double[] z = random(r, 7 * (n + 4)), d1 = random(r, 9), d2 = d1.clone();
+            SCALAR.addDots(a, 2, z, n + 4, 3, 7, n, d1, 1);
+            SIMD.addDots(a, 2, z, n + 4, 3, 7, n, d2, 1);
+            assertArrayClose(d1, d2, "addDots n=" + n);
             assertEquals(SCALAR.max(a, 2, n), SIMD.max(a, 2, n), 0, "max n=" + n);
             double[] y1 = random(r, n + 2), y2 = y1.clone();
             SCALAR.axpy(0.7, a, 1, y1, 2, n);

@@ -30,7 +30,15 @@ final class RegressionDesign {
 
     static int regressorCount(int d, int lags, int inputDim) { return d * lags + inputDim + 1; }
 
+    /** The design of y, built once per series and (lags, inputs) and then reused. */
     static RegressionDesign of(TimeSeries y, int lags, int inputDim) {
+        return y.derived(new Key(lags, inputDim), s -> build(s, lags, inputDim));
+    }
+
+    /** Identifies a design among the values derived from one series. */
+    private record Key(int lags, int inputDim) {}
+
+    private static RegressionDesign build(TimeSeries y, int lags, int inputDim) {
         int n = y.length(), d = y.dim();
         if (inputDim > 0 && y.inputDim() != inputDim) {
             throw new IllegalArgumentException("the model expects " + inputDim + " input columns, the data has " + y.inputDim());
