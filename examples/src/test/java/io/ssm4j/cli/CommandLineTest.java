@@ -108,6 +108,37 @@ class CommandLineTest {
         assertArrayEquals(new int[] {50, 2}, s.get("observations").shape());
     }
 
+    @Test
+    void gibbsSamplingRunsFromTheCommandLine() throws IOException {
+        Path out = dir.resolve("gibbs");
+        Run r = cli("fit", "--states", "3", "--method", "gibbs", "--iters", "30", "--seed", "2", "--out", out.toString(),
+                data.toString());
+        assertEquals(0, r.status(), r.err());
+        String fit = Files.readString(out.resolve("fit.json"));
+        assertTrue(fit.contains("Gibbs sweeps"), fit);
+        assertEquals("conjugate", ModelFile.JSON.readTree(out.resolve("model.json").toFile()).path("options").path("prior").asText());
+    }
+
+    @Test
+    void inputDrivenTransitionsAndCrossValidationRunFromTheCommandLine() throws IOException {
+        double[] u = new double[3000];
+        for (int t = 0; t < u.length; t++) u[t] = Math.sin(t / 50.0);
+        Path inputs = dir.resolve("u.npy");
+        Npy.write(inputs, NdArray.of(u, 3000, 1));
+        Path out = dir.resolve("input-driven");
+        Run r = cli("fit", "--states", "3", "--transitions", "input-driven", "--inputs", inputs.toString(), "--iters", "10",
+                "--out", out.toString(), data.toString());
+        assertEquals(0, r.status(), r.err());
+        Path inf = dir.resolve("input-driven-inf");
+        assertEquals(0, cli("infer", "--model-file", out.resolve("model.json").toString(), "--inputs", inputs.toString(),
+                "--out", inf.toString(), data.toString()).status());
+        Path cv = dir.resolve("cv");
+        r = cli("cv", "--states", "1,3", "--mask-fraction", "0.2", "--folds", "1", "--iters", "30", "--restarts", "1",
+                "--out", cv.toString(), data.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(3, ModelFile.JSON.readTree(cv.resolve("cv.json").toFile()).path("best_states").asInt());
+    }
+
     private static void assertFailsClearly(String expectedFragment, Path out, String... args) {
         Run r = cli(args);
         assertEquals(2, r.status(), "expected failure status; stderr: " + r.err());
