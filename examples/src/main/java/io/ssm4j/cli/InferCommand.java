@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.Trials;
 import io.ssm4j.datasets.io.Npz;
-import io.ssm4j.inference.HiddenMarkovInference;
 import io.ssm4j.inference.TrialExecutor;
-import io.ssm4j.inference.messages.HmmPosterior;
-import io.ssm4j.inference.messages.ViterbiPath;
-import io.ssm4j.models.hmm.HiddenMarkovModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,9 +17,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ssm4j infer}: posterior state marginals, Viterbi paths and log-likelihoods of each trial under a
- * model, written to posterior.npz; with {@code --repeat N}, also the median and minimum seconds of the
- * inference alone (after one warm-up run) in infer.json.
+ * {@code ssm4j infer}: the posterior and log-likelihood of each trial under a model, written to posterior.npz
+ * ({@code log_likelihood} plus the family's arrays: see {@link HmmInferWork} and {@link LdsInferWork}); with
+ * {@code --repeat N}, also the median and minimum seconds of the inference alone (after one warm-up run) in
+ * infer.json.
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, description = "Posterior inference under a fitted or given model.")
 final class InferCommand implements Callable<Integer> {
@@ -37,51 +34,37 @@ final class InferCommand implements Callable<Integer> {
 
     @Mixin DataInput data;
 
-    /** The results for one trial. */
-    private record TrialResult(HmmPosterior posterior, ViterbiPath path) {}
-
     @Override
     public Integer call() throws Exception {
         if (repeat < 0) throw new IllegalArgumentException("--repeat must be >= 0, got " + repeat);
-        HiddenMarkovModel m = source.load().model();
-        Trials trials = data.load();
-        List<TrialResult> results;
+        InferWork<?> work = source.isLds() ? new LdsInferWork(source.loadLds()) : new HmmInferWork(source.load().model());
+        return run(work, data.load());
+    }
+
+    private <R> int run(InferWork<R> work, Trials trials) throws java.io.IOException {
+        List<R> results;
         double[] seconds = new double[repeat];
         try (TrialExecutor ex = new TrialExecutor(Math.min(data.threadCount(), trials.size()))) {
-            results = run(m, trials, ex);
+            results = ex.map(trials.size(), i -> work.infer(trials.get(i)));
             for (int r = 0; r < repeat; r++) {
                 long t0 = System.nanoTime();
-                results = run(m, trials, ex);
+                results = ex.map(trials.size(), i -> work.infer(trials.get(i)));
                 seconds[r] = (System.nanoTime() - t0) / 1e9;
             }
         }
+        double[] ll = new double[trials.size()];
+        for (int i = 0; i < trials.size(); i++) ll[i] = work.logLikelihood(results.get(i));
         try (OutputStaging staging = new OutputStaging(out)) {
             Map<String, NdArray> arrays = new LinkedHashMap<>();
-            double[] ll = new double[trials.size()];
-            for (int i = 0; i < trials.size(); i++) ll[i] = results.get(i).posterior().logLikelihood();
             arrays.put("log_likelihood", NdArray.of(ll, ll.length));
-            for (int i = 0; i < trials.size(); i++) {
-                HmmPosterior p = results.get(i).posterior();
-                arrays.put("expected_states_" + i, NdArray.of(p.expectedStates(), p.length(), p.numStates()));
-                int[] z = results.get(i).path().states();
-                arrays.put("viterbi_" + i, NdArray.of(NdArray.DType.INT64, Arrays.stream(z).asDoubleStream().toArray(), z.length));
-            }
+            for (int i = 0; i < trials.size(); i++) work.addArrays(i, results.get(i), arrays);
             Npz.write(staging.file("posterior.npz"), arrays);
-            if (repeat > 0) writeTiming(staging.file("infer.json"), seconds, data.threadCount());
+            if (repeat > 0) writeTiming(staging.file("infer.json"), seconds, data.threadCount(), work.timed());
             staging.commit();
         }
-        double total = 0;
-        for (TrialResult r : results) total += r.posterior().logLikelihood();
-        System.out.printf("log-likelihood %.6f over %d trial(s)%s%n", total, trials.size(),
+        System.out.printf("log-likelihood %.6f over %d trial(s)%s%n", Arrays.stream(ll).sum(), trials.size(),
                 repeat > 0 ? String.format(", inference median %.4f s", median(seconds)) : "");
         return 0;
-    }
-
-    private static List<TrialResult> run(HiddenMarkovModel m, Trials trials, TrialExecutor ex) {
-        return ex.map(trials.size(), i -> {
-            HiddenMarkovInference.Decoding d = HiddenMarkovInference.decode(m, trials.get(i));
-            return new TrialResult(d.posterior(), d.viterbi());
-        });
     }
 
     private static double median(double[] s) {
@@ -91,14 +74,13 @@ final class InferCommand implements Callable<Integer> {
         return n % 2 == 1 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
     }
 
-    private static void writeTiming(Path file, double[] seconds, int threads) throws java.io.IOException {
+    private static void writeTiming(Path file, double[] seconds, int threads, String what) throws java.io.IOException {
         ObjectNode root = ModelFile.JSON.createObjectNode();
         root.put("median_seconds", median(seconds));
         root.put("min_seconds", Arrays.stream(seconds).min().orElse(Double.NaN));
         root.put("repeats", seconds.length);
         root.put("threads", threads);
-        root.put("what", "forward-backward posterior marginals + Viterbi path for every trial, emission "
-                + "log-likelihoods included; no file I/O, no JVM start");
+        root.put("what", what);
         var all = root.putArray("seconds");
         for (double s : seconds) all.add(s);
         ModelFile.JSON.writeValue(file.toFile(), root);

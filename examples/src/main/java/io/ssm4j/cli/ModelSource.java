@@ -5,6 +5,7 @@ import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.models.hmm.EmissionType;
 import io.ssm4j.models.hmm.HmmFactory;
 import io.ssm4j.models.hmm.HmmSpec;
+import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 import picocli.CommandLine.Option;
 
@@ -14,23 +15,39 @@ import java.util.Map;
 
 /**
  * The model options of {@code infer} and {@code sample} (a picocli mixin): a {@code model.json} from
- * {@code fit}, or a parameter {@code .npz} with the model kind and, optionally, its emission family.
+ * {@code fit}, or a parameter {@code .npz} with the model kind (hmm, arhmm, lds) and, optionally, its emission family.
  */
 final class ModelSource {
     @Option(names = "--model-file", required = true, paramLabel = "model.json|PARAMS.npz", description = "The model")
     Path modelFile;
 
-    @Option(names = "--model", defaultValue = "hmm", description = "hmm or arhmm, for a PARAMS.npz (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "hmm", description = "hmm, arhmm or lds (default: ${DEFAULT-VALUE})")
     String modelKind;
 
     @Option(names = "--emissions", description = "Emission family of a PARAMS.npz (default: detected from the array names)")
     String emissions;
 
+    /** True for {@code --model lds}. */
+    boolean isLds() { return "lds".equals(modelKind); }
+
+    /** The hidden Markov model of {@code --model hmm|arhmm}. */
     ModelFile.Loaded load() throws IOException {
         if (!"hmm".equals(modelKind) && !"arhmm".equals(modelKind)) {
-            throw new IllegalArgumentException("--model must be hmm or arhmm, got '" + modelKind + "'");
+            throw new IllegalArgumentException("--model must be hmm, arhmm or lds, got '" + modelKind + "'");
         }
         return load(modelFile, modelKind, emissions);
+    }
+
+    /** The linear dynamical system of {@code --model lds}, from a PARAMS.npz or a model.json of type "lds". */
+    LinearGaussianStateSpaceModel loadLds() throws IOException {
+        String name = modelFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) return LdsModelFile.read(modelFile);
+        if (!name.endsWith(".npz")) throw new IOException("--model-file " + modelFile + ": expected model.json or a .npz of parameters");
+        try {
+            return LinearGaussianStateSpaceModel.fromParameters(Npz.read(modelFile));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(modelFile + ": " + e.getMessage(), e);
+        }
     }
 
     /**

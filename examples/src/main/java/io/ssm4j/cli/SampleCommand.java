@@ -4,6 +4,7 @@ import io.ssm4j.data.NdArray;
 import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
+import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code ssm4j sample}: draws states and observations from a model into an .npz (arrays "states" and "observations"). */
+/**
+ * {@code ssm4j sample}: draws states and observations from a model into an .npz (arrays "states": T integer states of
+ * an HMM or T x D latent states of an LDS, and "observations").
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = "Sample a sequence from a model.")
 final class SampleCommand implements Callable<Integer> {
     @Mixin ModelSource source;
@@ -32,15 +36,26 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (steps < 1) throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
-        HiddenMarkovModel m = source.load().model();
-        HiddenMarkovModel.Sample s = m.sample(steps, null, 0, Rng.seeded(seed));
         Map<String, NdArray> arrays = new LinkedHashMap<>();
-        arrays.put("states", NdArray.of(NdArray.DType.INT64, Arrays.stream(s.states()).asDoubleStream().toArray(), steps));
-        arrays.put("observations", NdArray.of(s.observations().toArrayWithNaN(), steps, m.dim()));
+        String what;
+        if (source.isLds()) {
+            LinearGaussianStateSpaceModel m = source.loadLds();
+            if (m.inputDim() > 0) throw new IllegalArgumentException("sample: the model takes inputs (M = " + m.inputDim() + "), which sample does not read");
+            LinearGaussianStateSpaceModel.Sample s = m.sample(steps, null, Rng.seeded(seed));
+            arrays.put("states", NdArray.of(s.states(), steps, m.latentDim()));
+            arrays.put("observations", NdArray.of(s.observations().toArrayWithNaN(), steps, m.obsDim()));
+            what = "a " + m.latentDim() + "-dimensional LDS";
+        } else {
+            HiddenMarkovModel m = source.load().model();
+            HiddenMarkovModel.Sample s = m.sample(steps, null, 0, Rng.seeded(seed));
+            arrays.put("states", NdArray.of(NdArray.DType.INT64, Arrays.stream(s.states()).asDoubleStream().toArray(), steps));
+            arrays.put("observations", NdArray.of(s.observations().toArrayWithNaN(), steps, m.dim()));
+            what = "a " + m.numStates() + "-state model";
+        }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Npz.write(out, arrays);
-        System.out.printf("sampled %d steps from a %d-state model into %s%n", steps, m.numStates(), out);
+        System.out.printf("sampled %d steps from %s into %s%n", steps, what, out);
         return 0;
     }
 }

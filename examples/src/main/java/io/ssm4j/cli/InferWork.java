@@ -1,0 +1,26 @@
+package io.ssm4j.cli;
+
+import io.ssm4j.data.NdArray;
+import io.ssm4j.data.TimeSeries;
+
+import java.util.Map;
+
+/**
+ * What {@code ssm4j infer} computes for one model family: the per-trial inference (the part that
+ * {@code --repeat} times), the arrays it contributes to posterior.npz, and the trial's log-likelihood.
+ *
+ * @param <R> the per-trial result
+ */
+interface InferWork<R> {
+    /** Posterior inference for one trial. */
+    R infer(TimeSeries trial);
+
+    /** log p(y) of the trial. */
+    double logLikelihood(R result);
+
+    /** Adds trial i's arrays to posterior.npz. */
+    void addArrays(int i, R result, Map<String, NdArray> arrays);
+
+    /** What the timing in infer.json covers, in words. */
+    String timed();
+}

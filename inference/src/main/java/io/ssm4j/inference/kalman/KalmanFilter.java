@@ -1,0 +1,87 @@
+package io.ssm4j.inference.kalman;
+
+import io.ssm4j.data.TimeSeries;
+import io.ssm4j.math.MatrixOps;
+import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
+import io.ssm4j.models.lds.MatrixSequence;
+
+/**
+ * The Kalman filter (Kalman 1960, "A new approach to linear filtering and prediction problems") for a
+ * {@link LinearGaussianStateSpaceModel}: for t = 1..T,
+ * <pre>
+ *   update:   S_t = C^o P_{t|t-1} C^o^T + R^oo = L L^T,  K_t = P_{t|t-1} C^o^T S_t^{-1},
+ *             m_{t|t} = m_{t|t-1} + K_t (y_t^o - C^o m_{t|t-1} - d^o - D^o u_t),  P_{t|t} = (I - K_t C^o) P_{t|t-1}
+ *   predict:  m_{t+1|t} = A_t m_{t|t} + B u_t + b,  P_{t+1|t} = A_t P_{t|t} A_t^T + Q_t
+ * </pre>
+ * where ^o keeps the observed entries of y_t (a fully missing step skips the update), with the exact log
+ * marginal likelihood sum_t log N(y_t^o; C^o m_{t|t-1} + ..., S_t). S_t is used through its Cholesky factor, never
+ * inverted. For a time-invariant model on fully observed data, once P_{t|t-1} stops changing (relative
+ * tolerance in {@link KalmanOptions}) the gain is fixed and each step costs a few matrix-vector products
+ * (the "converged" filter of statsmodels; Durbin and Koopman 2012, "Time Series Analysis by State Space
+ * Methods", sec. 4.3.4).
+ */
+public final class KalmanFilter {
+    private KalmanFilter() {}
+
+    /** Filters with {@link KalmanOptions#defaults()}. */
+    public static FilteredPosterior filter(LinearGaussianStateSpaceModel model, TimeSeries y) {
+        return filter(model, y, KalmanOptions.defaults());
+    }
+
+    /**
+     * Filters one sequence.
+     *
+     * @throws IllegalArgumentException when the data do not fit the model (dimension, length, inputs)
+     * @throws IllegalStateException    naming the step when a covariance loses positive-definiteness
+     */
+    public static FilteredPosterior filter(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options) {
+        int t = y.length(), d = model.latentDim(), dd = d * d;
+        model.requireCompatible(t, y.dim(), y.inputDim(), y.hasInputs());
+        double[] mp = new double[t * d], pp = new double[t * dd], mf = new double[t * d], pf = new double[t * dd];
+        System.arraycopy(model.initialMeanView(), 0, mp, 0, d);
+        System.arraycopy(model.initialCovarianceView(), 0, pp, 0, dd);
+        double[] yv = y.valuesView(), u = y.hasInputs() ? y.inputsView() : null;
+        boolean[] mask = y.maskView();
+        MeasurementUpdate update = new MeasurementUpdate(d, model.obsDim());
+        double[] tmp = new double[dd];
+        MatrixSequence a = model.dynamics(), q = model.dynamicsCovariance();
+        boolean canSteady = options.steadyStateEnabled() && model.isTimeInvariant() && mask == null;
+        int steadyFrom = t;
+        double ll = 0.0;
+        for (int s = 0; s < t; s++) {
+            boolean steady = s >= steadyFrom;
+            if (steady) {
+                ll += update.steadyUpdate(model, yv, u, s, mp, s * d, mf, s * d);
+                System.arraycopy(pf, (s - 1) * dd, pf, s * dd, dd);
+            } else {
+                ll += update.update(model, yv, mask, u, s, mp, s * d, pp, s * dd, mf, s * d, pf, s * dd, options.update());
+            }
+            if (s == t - 1) break;
+            MatrixOps.mulVec(a.view(), a.offset(s), mf, s * d, mp, (s + 1) * d, d, d);
+            model.addDynamicsOffset(u, s, mp, (s + 1) * d);
+            if (steady) {
+                System.arraycopy(pp, s * dd, pp, (s + 1) * dd, dd);
+                continue;
+            }
+            predictCovariance(a.view(), a.offset(s), pf, s * dd, q.view(), q.offset(s), pp, (s + 1) * dd, tmp, d);
+            if (!Double.isFinite(ll) || !Double.isFinite(mf[s * d])) {
+                throw new IllegalStateException("Kalman filter: non-finite value at t=" + s);
+            }
+            if (canSteady && s > 0 && update.observed == model.obsDim()
+                    && MatrixOps.maxAbsDiff(pp, (s + 1) * dd, pp, s * dd, dd)
+                    <= options.steadyStateTolerance() * MatrixOps.maxAbs(pp, s * dd, dd)) {
+                steadyFrom = s + 1;
+            }
+        }
+        return new FilteredPosterior(t, d, ll, mp, pp, mf, pf, steadyFrom);
+    }
+
+    /** P' = A P A^T + Q, symmetrised; tmp holds d*d. */
+    static void predictCovariance(double[] a, int ao, double[] p, int po, double[] q, int qo, double[] out, int oo,
+                                  double[] tmp, int d) {
+        MatrixOps.mul(a, ao, p, po, tmp, 0, d, d, d);
+        MatrixOps.mulTransB(tmp, 0, a, ao, out, oo, d, d, d);
+        for (int i = 0; i < d * d; i++) out[oo + i] += q[qo + i];
+        MatrixOps.symmetrize(out, oo, d);
+    }
+}
