@@ -1,7 +1,12 @@
 package io.ssm4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ssm4j.cli.figures.FigureFiles;
+import io.ssm4j.cli.figures.ObservationFigure;
+import io.ssm4j.cli.figures.PosteriorFigure;
+import io.ssm4j.cli.figures.TransitionMatrixFigure;
 import io.ssm4j.data.NdArray;
+import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
 import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.inference.HiddenMarkovInference;
@@ -23,7 +28,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code ssm4j infer}: posterior state marginals, Viterbi paths and log-likelihoods of each trial under a
  * model, written to posterior.npz; with {@code --repeat N}, also the median and minimum seconds of the
- * inference alone (after one warm-up run) in infer.json.
+ * inference alone (after one warm-up run) in infer.json. Unless {@code --no-figures}, also figures: posterior_<i>
+ * and states_<i> for the first {@value #FIGURE_TRIALS} trials and transition_matrix.
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, description = "Posterior inference under a fitted or given model.")
 final class InferCommand implements Callable<Integer> {
@@ -35,7 +41,13 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for posterior.npz")
     Path out;
 
+    @Option(names = "--no-figures", description = "Write no figures (posterior_<i>, states_<i>, transition_matrix)")
+    boolean noFigures;
+
     @Mixin DataInput data;
+
+    /** Trials that get posterior and state figures. */
+    static final int FIGURE_TRIALS = 4;
 
     /** The results for one trial. */
     private record TrialResult(HmmPosterior posterior, ViterbiPath path) {}
@@ -43,7 +55,8 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (repeat < 0) throw new IllegalArgumentException("--repeat must be >= 0, got " + repeat);
-        HiddenMarkovModel m = source.load().model();
+        ModelFile.Loaded loaded = source.load();
+        HiddenMarkovModel m = loaded.model();
         Trials trials = data.load();
         List<TrialResult> results;
         double[] seconds = new double[repeat];
@@ -68,6 +81,7 @@ final class InferCommand implements Callable<Integer> {
             }
             Npz.write(staging.file("posterior.npz"), arrays);
             if (repeat > 0) writeTiming(staging.file("infer.json"), seconds, data.threadCount());
+            if (!noFigures) writeFigures(staging.file(""), loaded, trials, results);
             staging.commit();
         }
         double total = 0;
@@ -82,6 +96,28 @@ final class InferCommand implements Callable<Integer> {
             HiddenMarkovInference.Decoding d = HiddenMarkovInference.decode(m, trials.get(i));
             return new TrialResult(d.posterior(), d.viterbi());
         });
+    }
+
+    /** posterior_<i> and states_<i> for the first {@link #FIGURE_TRIALS} trials, and the transition matrix. */
+    private void writeFigures(Path folder, ModelFile.Loaded loaded, Trials trials, List<TrialResult> results)
+            throws java.io.IOException {
+        String title = ModelTitle.of(loaded.spec(), data.files);
+        int k = loaded.model().numStates();
+        for (int i = 0; i < Math.min(FIGURE_TRIALS, trials.size()); i++) {
+            HmmPosterior p = results.get(i).posterior();
+            String trial = trials.size() > 1 ? ", trial " + i : "";
+            FigureFiles.write(PosteriorFigure.chart(p.expectedStates(), p.length(), k, 1, "time step",
+                    "Posterior state probabilities, " + title + trial), folder, "posterior_" + i);
+            TimeSeries y = trials.get(i);
+            FigureFiles.write(ObservationFigure.chart(y.toArrayWithNaN(), y.length(), y.dim(), results.get(i).path().states(), k,
+                    "Observations over the Viterbi states, " + title + trial), folder, "states_" + i);
+        }
+        NdArray p = loaded.model().parameters().get("transition_matrix");
+        if (p != null) {
+            boolean baseline = loaded.model().parameters().containsKey("transition_weights");
+            FigureFiles.write(TransitionMatrixFigure.chart(p.dataView(), k, "Transition matrix" + (baseline ? " (inputs = 0)" : "")
+                    + ", " + ModelTitle.of(loaded.spec())), folder, "transition_matrix");
+        }
     }
 
     private static double median(double[] s) {
