@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * {@code ssm4j demo}: the README's main job. Fits a Poisson HMM to binned spike counts of rat hippocampal
  * units on a linear track (run, then rest; {@code hippocampus-linear-track} in the shared data folder) and
  * shows how its states line up with the animal's running speed; without that folder, fits a simulated
- * Poisson population with known states instead. Writes model.json, posterior.npz and summary.txt.
+ * Poisson population with known states instead. Writes model.json, posterior.npz, summary.txt
+ * and the figures of {@link DemoFigures} (unless {@code --no-figures}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Fit a Poisson HMM to hippocampal spike counts (or a simulated population) and summarise it.")
@@ -46,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--no-figures", description = "Write no figures (PNG/SVG)")
+    boolean noFigures;
 
     @Override
     public Integer call() throws Exception {
@@ -71,11 +75,13 @@ final class DemoCommand implements Callable<Integer> {
             arrays.put(data.covariateName(), NdArray.of(data.covariate(), data.covariate().length));
             Npz.write(staging.file("posterior.npz"), arrays);
             Files.writeString(staging.file("summary.txt"), summary);
+            if (!noFigures) DemoFigures.write(staging.file(""), data, model, fit.objective(), path, marginals);
             staging.commit();
         }
         PrintStream o = System.out;
         o.print(summary);
-        o.println("wrote " + out.resolve("model.json") + ", posterior.npz, summary.txt");
+        o.println("wrote " + out.resolve("model.json") + ", posterior.npz, summary.txt"
+                + (!noFigures ? " and figures (objective, raster, posterior, speed_by_state, transition_matrix, state_durations)" : ""));
         return 0;
     }
 }

@@ -17,6 +17,15 @@ interface DemoData {
 
     double[] covariate();
 
+    /** The covariate's name with its unit, for an axis label, e.g. "running speed (px/s)". */
+    String covariateLabel();
+
+    /** A short name of the data for figure titles, e.g. "rat hippocampus, linear track". */
+    String shortName();
+
+    /** The width of one time bin in seconds. */
+    double binSeconds();
+
     String summarise(HiddenMarkovModel model, int[] viterbi, FitResult<HiddenMarkovModel> fit, double seconds);
 
     /** A simulated population of 20 Poisson neurons switching among 3 states (T = 4000 bins). */

@@ -1,6 +1,8 @@
 package io.ssm4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ssm4j.cli.figures.FigureFiles;
+import io.ssm4j.cli.figures.ObjectiveFigure;
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.Trials;
 import io.ssm4j.datasets.io.Npz;
@@ -23,7 +25,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code ssm4j fit}: fits an HMM or ARHMM by EM (with restarts) or Gibbs sampling and writes model.json and fit.json. */
+/** {@code ssm4j fit}: fits an HMM or ARHMM by EM (with restarts) or Gibbs sampling and writes model.json, fit.json and
+ * objective.png (unless {@code --no-figures}). */
 @Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM or ARHMM to data.")
 final class FitCommand implements Callable<Integer> {
     @Spec CommandSpec command;
@@ -54,6 +57,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for model.json and fit.json")
     Path out;
+
+    @Option(names = "--no-figures", description = "Write no figures (objective.png/.svg)")
+    boolean noFigures;
 
     @Mixin DataInput data;
 
@@ -89,6 +95,11 @@ final class FitCommand implements Callable<Integer> {
         try (OutputStaging staging = new OutputStaging(out)) {
             ModelFile.write(staging.file("model.json"), spec, result.model(), provenance);
             writeFitJson(staging.file("fit.json"), result, wall);
+            if (!noFigures) {
+                String y = gibbs ? "log joint log p(y, z, θ)" : spec.conjugatePrior() ? "log p(y | θ) + log p(θ)" : "log p(y | θ)";
+                FigureFiles.write(ObjectiveFigure.chart(result.objective(), gibbs ? "Gibbs sweep" : "EM iteration", y,
+                        (gibbs ? "Gibbs" : "EM") + " objective, " + ModelTitle.of(spec, data.files)), staging.file(""), "objective");
+            }
             staging.commit();
         }
         System.out.printf("fitted %s (K=%d, %s emissions) on %d trial(s), T=%d: objective %.6f after %d iterations, %.2f s (%s)%n",

@@ -69,6 +69,12 @@ final class HippocampusDemoData implements DemoData {
 
     @Override public double[] covariate() { return speed.clone(); }
 
+    @Override public String covariateLabel() { return "running speed (px/s)"; }
+
+    @Override public String shortName() { return "rat hippocampus, linear track"; }
+
+    @Override public double binSeconds() { return binWidth; }
+
     @Override
     public String summarise(HiddenMarkovModel model, int[] viterbi, FitResult<HiddenMarkovModel> fit, double seconds) {
         int k = model.numStates(), n = viterbi.length;

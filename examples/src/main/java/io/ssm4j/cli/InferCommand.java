@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
  * {@code ssm4j infer}: the posterior and log-likelihood of each trial under a model, written to posterior.npz
  * ({@code log_likelihood} plus the family's arrays: see {@link HmmInferWork} and {@link LdsInferWork}); with
  * {@code --repeat N}, also the median and minimum seconds of the inference alone (after one warm-up run) in
- * infer.json.
+ * infer.json. Unless {@code --no-figures}, also the family's figures (HMM: posterior_<i> and states_<i> for the
+ * first trials, and transition_matrix).
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, description = "Posterior inference under a fitted or given model.")
 final class InferCommand implements Callable<Integer> {
@@ -32,12 +33,15 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for posterior.npz")
     Path out;
 
+    @Option(names = "--no-figures", description = "Write no figures (posterior_<i>, states_<i>, transition_matrix)")
+    boolean noFigures;
+
     @Mixin DataInput data;
 
     @Override
     public Integer call() throws Exception {
         if (repeat < 0) throw new IllegalArgumentException("--repeat must be >= 0, got " + repeat);
-        InferWork<?> work = source.isLds() ? new LdsInferWork(source.loadLds()) : new HmmInferWork(source.load().model());
+        InferWork<?> work = source.isLds() ? new LdsInferWork(source.loadLds()) : new HmmInferWork(source.load());
         return run(work, data.load());
     }
 
@@ -60,6 +64,7 @@ final class InferCommand implements Callable<Integer> {
             for (int i = 0; i < trials.size(); i++) work.addArrays(i, results.get(i), arrays);
             Npz.write(staging.file("posterior.npz"), arrays);
             if (repeat > 0) writeTiming(staging.file("infer.json"), seconds, data.threadCount(), work.timed());
+            if (!noFigures) work.writeFigures(staging.file(""), trials, results, data.files);
             staging.commit();
         }
         System.out.printf("log-likelihood %.6f over %d trial(s)%s%n", Arrays.stream(ll).sum(), trials.size(),

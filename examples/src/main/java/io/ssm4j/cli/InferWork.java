@@ -1,5 +1,11 @@
 package io.ssm4j.cli;
 
+import io.ssm4j.data.Trials;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
 
@@ -23,4 +29,7 @@ interface InferWork<R> {
 
     /** What the timing in infer.json covers, in words. */
     String timed();
+
+    /** Writes this family's figures for the trials into folder (a family may have none yet). */
+    void writeFigures(Path folder, Trials trials, List<R> results, List<Path> dataFiles) throws IOException;
 }

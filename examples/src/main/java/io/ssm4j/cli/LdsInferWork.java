@@ -6,6 +6,10 @@ import io.ssm4j.inference.kalman.KalmanSmoother;
 import io.ssm4j.inference.kalman.SmoothedPosterior;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
+import io.ssm4j.data.Trials;
+
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,5 +38,10 @@ final class LdsInferWork implements InferWork<SmoothedPosterior> {
     public String timed() {
         return "Kalman filter (exact log-likelihood) + RTS smoother: smoothed means, covariances and lag-one "
                 + "cross-covariances for every trial; no file I/O, no JVM start";
+    }
+
+    /** No LDS figures yet (latent trajectories and flow fields come with the figures of the real-data issue). */
+    @Override
+    public void writeFigures(Path folder, Trials trials, List<SmoothedPosterior> results, List<Path> dataFiles) {
     }
 }

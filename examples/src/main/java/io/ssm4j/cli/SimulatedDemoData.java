@@ -40,10 +40,17 @@ final class SimulatedDemoData implements DemoData {
 
     @Override
     public String description() {
-        return "simulated: 20 Poisson neurons, 3 hidden states, 4000 bins (shared data folder not found)";
+        return "simulated: 20 Poisson neurons, 3 hidden states, 4000 bins of 0.1 s (shared data folder not found)";
     }
 
     @Override public String covariateName() { return "true_states"; }
+
+    @Override public String covariateLabel() { return "true state (simulation)"; }
+
+    @Override public String shortName() { return "simulated Poisson population"; }
+
+    /** The simulation has no clock; its bins are read as 0.1 s (rates of 2-40 spikes/s). */
+    @Override public double binSeconds() { return 0.1; }
 
     @Override
     public double[] covariate() {

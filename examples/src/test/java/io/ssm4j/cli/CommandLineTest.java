@@ -77,6 +77,31 @@ class CommandLineTest {
     }
 
     @Test
+    void fitAndInferWriteFiguresUnlessTold() throws IOException {
+        Path fit = dir.resolve("fig-fit"), inf = dir.resolve("fig-inf");
+        Run r = cli("fit", "--states", "3", "--seed", "1", "--threads", "1", "--iters", "5", "--out", fit.toString(), data.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.size(fit.resolve("objective.png")) > 0);
+        r = cli("infer", "--model-file", fit.resolve("model.json").toString(), "--out", inf.toString(), data.toString(), data.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String f : new String[] {"posterior_0.png", "posterior_1.png", "states_0.png", "states_1.png", "transition_matrix.png"}) {
+            assertTrue(Files.exists(inf.resolve(f)), f + " is missing");
+        }
+        Path fit0 = dir.resolve("nofig-fit"), inf0 = dir.resolve("nofig-inf");
+        r = cli("fit", "--no-figures", "--states", "3", "--seed", "1", "--threads", "1", "--iters", "5", "--out", fit0.toString(),
+                data.toString());
+        assertEquals(0, r.status(), r.err());
+        r = cli("infer", "--no-figures", "--model-file", fit0.resolve("model.json").toString(), "--out", inf0.toString(), data.toString());
+        assertEquals(0, r.status(), r.err());
+        for (Path d : new Path[] {fit0, inf0}) {
+            try (var files = Files.list(d)) {
+                assertTrue(files.noneMatch(f -> f.toString().endsWith(".png") || f.toString().endsWith(".svg")), d + " has figures");
+            }
+        }
+        assertTrue(Files.exists(inf0.resolve("posterior.npz")));
+    }
+
+    @Test
     void modelFilesRoundTripBitForBit() throws IOException {
         Path fit = dir.resolve("fit-roundtrip");
         assertEquals(0, cli("fit", "--states", "3", "--iters", "5", "--out", fit.toString(), data.toString()).status());
