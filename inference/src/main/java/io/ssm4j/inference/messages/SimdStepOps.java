@@ -19,6 +19,22 @@ final class SimdStepOps implements StepOps {
 
     private SimdStepOps() {}
 
+    /**
+     * Runs each kernel on a small K until the JIT has compiled it, so the first real message passes do not run
+     * the Vector API in the interpreter (as {@code io.ssm4j.math.SimdOps} does for its kernels).
+     */
+    void prime(int calls) {
+        int k = 2 * S.length() + 1;
+        double[] x = new double[k], m = new double[k * k], out = new double[k], s = new double[k * k];
+        for (int i = 0; i < m.length; i++) m[i] = 1.0 / (i + 1);
+        for (int i = 0; i < k; i++) x[i] = i;
+        for (int r = 0; r < calls; r++) {
+            vecMat(x, 0, m, 0, k, out, 0);
+            maxPlus(x, 0, m, 0, k, out, 0);
+            outerAdd(x, 0, out, 0, k, s, 0);
+        }
+    }
+
     @Override
     public void vecMat(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo) {
         int l = S.length();

@@ -30,7 +30,13 @@ interface StepOps {
 
     /** Chooses once, at class initialisation. */
     final class Choice {
-        static final StepOps BEST = VectorOps.best() == VectorOps.scalar() ? ScalarStepOps.INSTANCE : SimdStepOps.INSTANCE;
+        static final StepOps BEST = choose();
+
+        private static StepOps choose() {
+            if (VectorOps.best() == VectorOps.scalar()) return ScalarStepOps.INSTANCE;
+            SimdStepOps.INSTANCE.prime(Integer.getInteger("ssm4j.primeCalls", 12000));
+            return SimdStepOps.INSTANCE;
+        }
 
         private Choice() {}
     }
