@@ -7,6 +7,7 @@ import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Expectation-maximisation for HMMs and ARHMMs (Baum 1970; Dempster, Laird and Rubin 1977): alternate the
@@ -19,16 +20,26 @@ public final class HmmExpectationMaximization {
     private HmmExpectationMaximization() {}
 
     public static FitResult<HiddenMarkovModel> fit(HiddenMarkovModel start, Trials trials, FitOptions options) {
+        return fit(EmProgress.start(start), trials, options, p -> { });
+    }
+
+    /**
+     * EM from where {@code from} stands (a fresh start or a checkpoint), calling {@code afterIteration} with the
+     * progress after every iteration. options.maxIterations() counts all iterations, including those already done.
+     */
+    public static FitResult<HiddenMarkovModel> fit(EmProgress from, Trials trials, FitOptions options,
+                                                   Consumer<EmProgress> afterIteration) {
         long t0 = System.nanoTime();
-        HiddenMarkovModel model = start;
-        double[] trace = new double[options.maxIterations() + 1];
-        int it = 0;
+        HiddenMarkovModel model = from.model();
+        double[] done = from.objective();
+        double[] trace = Arrays.copyOf(done, Math.max(options.maxIterations() + 1, done.length));
+        int it = from.iterations();
         boolean converged = false;
         String reason = "reached the iteration limit (" + options.maxIterations() + ")";
         try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
             HmmStatistics stats = HmmEStep.of(model, trials, ex);
-            trace[0] = objective(model, stats);
-            checkFinite(trace[0], 0);
+            trace[it] = objective(model, stats);
+            checkFinite(trace[it], it);
             while (it < options.maxIterations()) {
                 HiddenMarkovModel next = HmmEStep.maximize(model, stats);
                 HmmStatistics nextStats = HmmEStep.of(next, trials, ex);
@@ -39,6 +50,7 @@ public final class HmmExpectationMaximization {
                 model = next;
                 stats = nextStats;
                 options.listener().iterationDone(it, options.maxIterations(), obj);
+                afterIteration.accept(new EmProgress(model, Arrays.copyOf(trace, it + 1)));
                 double gain = obj - trace[it - 1];
                 if (options.tolerance() > 0 && Math.abs(gain) < options.tolerance() * Math.max(1, Math.abs(trace[it - 1]))) {
                     converged = true;
