@@ -23,8 +23,9 @@ import java.util.concurrent.ForkJoinPool;
  * Missing entries and inputs are handled per step as in {@link KalmanFilter} (an element uses only the observed
  * rows of its step). The partition depends on T alone ({@link TimeBlocks}), so the output is bit-identical for
  * every pool size; it equals {@link KalmanFilter}'s up to rounding. The returned posterior reports
- * {@code steadyFrom = T}. Work is O(T D^3) per step of the scan against the sequential filter's O(T D^3), or
- * O(T (D^2 + N D)) once the sequential filter reaches its steady state: see {@link KalmanInference}.
+ * {@code steadyFrom = T}. The reduction costs O(D^3 + N D^2 + N^3) per step, a few times a sequential filter
+ * step, spread over the workers; the sequential filter drops to O(D^2 + N D) per step once it reaches its steady
+ * state, which the scan's reduction cannot: see {@link KalmanInference} for when the scan pays.
  */
 public final class ParallelKalmanFilter {
     private ParallelKalmanFilter() {}
