@@ -2,11 +2,10 @@ package io.ssm4j.inference.em;
 
 import io.ssm4j.data.Trials;
 import io.ssm4j.inference.TrialExecutor;
+import io.ssm4j.inference.fit.ExpectationMaximization;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
-
-import java.util.Arrays;
 
 /**
  * Expectation-maximisation for HMMs and ARHMMs (Baum 1970; Dempster, Laird and Rubin 1977): alternate the
@@ -19,45 +18,20 @@ public final class HmmExpectationMaximization {
     private HmmExpectationMaximization() {}
 
     public static FitResult<HiddenMarkovModel> fit(HiddenMarkovModel start, Trials trials, FitOptions options) {
-        long t0 = System.nanoTime();
-        HiddenMarkovModel model = start;
-        double[] trace = new double[options.maxIterations() + 1];
-        int it = 0;
-        boolean converged = false;
-        String reason = "reached the iteration limit (" + options.maxIterations() + ")";
         try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
-            HmmStatistics stats = HmmEStep.of(model, trials, ex);
-            trace[0] = objective(model, stats);
-            checkFinite(trace[0], 0);
-            while (it < options.maxIterations()) {
-                HiddenMarkovModel next = HmmEStep.maximize(model, stats);
-                HmmStatistics nextStats = HmmEStep.of(next, trials, ex);
-                double obj = objective(next, nextStats);
-                checkFinite(obj, it + 1);
-                it++;
-                trace[it] = obj;
-                model = next;
-                stats = nextStats;
-                options.listener().iterationDone(it, options.maxIterations(), obj);
-                double gain = obj - trace[it - 1];
-                if (options.tolerance() > 0 && Math.abs(gain) < options.tolerance() * Math.max(1, Math.abs(trace[it - 1]))) {
-                    converged = true;
-                    reason = "objective changed by " + gain + " < tolerance " + options.tolerance() + " (relative)";
-                    break;
-                }
-            }
+            return ExpectationMaximization.run(start, new ExpectationMaximization.Steps<HiddenMarkovModel, HmmStatistics>() {
+                @Override
+                public HmmStatistics expect(HiddenMarkovModel model) { return HmmEStep.of(model, trials, ex); }
+
+                @Override
+                public HiddenMarkovModel maximize(HiddenMarkovModel model, HmmStatistics s) { return HmmEStep.maximize(model, s); }
+
+                @Override
+                public double objective(HiddenMarkovModel model, HmmStatistics s) { return HmmExpectationMaximization.objective(model, s); }
+            }, options, "a state may have collapsed onto too few points; try a prior or fewer states");
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return new FitResult<>(model, Arrays.copyOf(trace, it + 1), it, secs, converged, reason);
     }
 
     /** log p(y | theta) + log p(theta). */
     static double objective(HiddenMarkovModel m, HmmStatistics s) { return s.logLikelihood() + m.logPrior(); }
-
-    private static void checkFinite(double obj, int iteration) {
-        if (!Double.isFinite(obj)) {
-            throw new IllegalStateException("EM objective became " + obj + " at iteration " + iteration
-                    + " (a state may have collapsed onto too few points; try a prior or fewer states)");
-        }
-    }
 }
