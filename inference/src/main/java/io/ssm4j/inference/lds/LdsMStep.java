@@ -141,7 +141,8 @@ public final class LdsMStep {
         return w;
     }
 
-    private static void putWeights(Map<String, NdArray> p, double[] w, int rows, int m, String x, String in, String bias) {
+    /** Splits W = [X In bias] (rows x (cols of X + m + 1)) into the named parameters. */
+    static void putWeights(Map<String, NdArray> p, double[] w, int rows, int m, String x, String in, String bias) {
         int cols = w.length / rows, d = cols - m - 1;
         double[] a = new double[rows * d], b = new double[rows * m], c = new double[rows];
         for (int i = 0; i < rows; i++) {
