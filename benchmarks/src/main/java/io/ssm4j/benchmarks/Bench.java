@@ -45,16 +45,9 @@ public final class Bench {
         if (opts.shared() != null) System.setProperty(SharedPeers.PROPERTY, opts.shared().toString());
         PeerSummary peers = readPeers(opts, log);
         List<BenchRow> rows = new ArrayList<>();
-        for (BenchTask task : BenchTasks.all()) {
+        for (BenchTask<?> task : BenchTasks.all()) {
             if (!opts.tasks().isEmpty() && !opts.tasks().contains(task.name())) continue;
-            int warmup = opts.warmup() >= 0 ? opts.warmup() : task.warmup();
-            int repeats = opts.repeats() > 0 ? opts.repeats() : task.repeats();
-            log.printf(Locale.ROOT, "bench: %s: loading data ...%n", task.name());
-            BenchmarkData data = task.data().get();
-            log.printf(Locale.ROOT, "bench: %s: %d warm-up + %d timed calls%n", task.name(), warmup, repeats);
-            Timing t = RepeatTimer.time(warmup, repeats, task.operation().apply(data));
-            Optional<PeerTime> peer = peers == null ? Optional.empty() : task.peer().apply(peers);
-            rows.add(new BenchRow(task, t, peer, data.source()));
+            rows.add(measure(task, opts, peers, log));
         }
         BenchReport report = new BenchReport(MachineInfo.current(), peers, opts.peersSummary() != null, rows);
         report.print(out);
@@ -63,6 +56,17 @@ public final class Bench {
             log.println("bench: wrote " + opts.json().toAbsolutePath());
         }
         return report;
+    }
+
+    private static <D extends BenchData> BenchRow measure(BenchTask<D> task, BenchOptions opts, PeerSummary peers, PrintStream log) {
+        int warmup = opts.warmup() >= 0 ? opts.warmup() : task.warmup();
+        int repeats = opts.repeats() > 0 ? opts.repeats() : task.repeats();
+        log.printf(Locale.ROOT, "bench: %s: loading data ...%n", task.name());
+        D data = task.data().get();
+        log.printf(Locale.ROOT, "bench: %s: %d warm-up + %d timed calls%n", task.name(), warmup, repeats);
+        Timing t = RepeatTimer.time(warmup, repeats, task.operation().apply(data));
+        Optional<PeerTime> peer = peers == null ? Optional.empty() : task.peer().apply(peers);
+        return new BenchRow(task, t, peer, data.source());
     }
 
     private static PeerSummary readPeers(BenchOptions opts, PrintStream log) throws IOException {

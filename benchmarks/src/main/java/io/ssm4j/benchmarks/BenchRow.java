@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param peer   the fastest peer's recorded or live time, when the summary has one
  * @param source where the data came from (the shared folder, or "simulated ...")
  */
-public record BenchRow(BenchTask task, Timing ours, Optional<PeerTime> peer, String source) {
+public record BenchRow(BenchTask<?> task, Timing ours, Optional<PeerTime> peer, String source) {
     /** The speed goal: at least this many times faster than the fastest peer, one thread each. */
     public static final double GOAL = 5.0;
 

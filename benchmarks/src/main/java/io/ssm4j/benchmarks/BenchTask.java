@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * @param operation   builds the timed operation for the loaded dataset; it returns its key output
  * @param warmup      default untimed calls before timing
  * @param repeats     default timed calls
+ * @param <D>         the loaded dataset
  * @param peer        the fastest peer's time for the same work in a peer summary, if it has one
  */
-public record BenchTask(String name, String description, String keyOutput, Supplier<BenchmarkData> data,
-                        Function<BenchmarkData, DoubleSupplier> operation, int warmup, int repeats,
+public record BenchTask<D extends BenchData>(String name, String description, String keyOutput, Supplier<D> data,
+                        Function<D, DoubleSupplier> operation, int warmup, int repeats,
                         Function<PeerSummary, Optional<PeerTime>> peer) {}

@@ -14,7 +14,7 @@ import io.ssm4j.models.hmm.HiddenMarkovModel;
  * @param source where the data came from: the shared folder's path, or a note that it was simulated
  */
 public record BenchmarkData(String name, HiddenMarkovModel truth, HiddenMarkovModel init, TimeSeries y,
-                            String source) {
+                            String source) implements BenchData {
     /** True when the shared peer data was absent and the data were simulated instead. */
     public boolean simulated() { return source.startsWith(SimulatedDatasets.SOURCE_PREFIX); }
 }

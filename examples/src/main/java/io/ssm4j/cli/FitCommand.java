@@ -3,18 +3,12 @@ package io.ssm4j.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ssm4j.cli.figures.FigureFiles;
 import io.ssm4j.cli.figures.ObjectiveFigure;
-import io.ssm4j.data.NdArray;
 import io.ssm4j.data.Trials;
-import io.ssm4j.datasets.io.Npz;
-import io.ssm4j.inference.em.HmmExpectationMaximization;
-import io.ssm4j.inference.em.HmmFitter;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
-import io.ssm4j.inference.gibbs.HmmGibbsSampler;
+import io.ssm4j.inference.lds.LdsEmOptions;
+import io.ssm4j.inference.lds.LdsParameter;
 import io.ssm4j.math.Rng;
-import io.ssm4j.models.hmm.HiddenMarkovModel;
-import io.ssm4j.models.hmm.HmmFactory;
-import io.ssm4j.models.hmm.HmmSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,12 +16,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code ssm4j fit}: fits an HMM or ARHMM by EM (with restarts) or Gibbs sampling and writes model.json, fit.json and
- * objective.png (unless {@code --no-figures}). */
-@Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM or ARHMM to data.")
+/**
+ * {@code ssm4j fit}: fits an HMM or ARHMM (EM with restarts, or Gibbs sampling; {@link HmmFitWork}) or a Gaussian
+ * LDS (EM; {@link LdsFitWork}) and writes model.json, fit.json (objective trace, iterations, wall seconds,
+ * convergence and its reason) and, unless {@code --no-figures}, objective.png.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM, ARHMM or LDS to data.")
 final class FitCommand implements Callable<Integer> {
     @Spec CommandSpec command;
 
@@ -36,7 +32,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--states", paramLabel = "K", description = "Number of discrete states (taken from --init when given)")
     Integer states;
 
-    @Option(names = "--method", defaultValue = "em", description = "em or gibbs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--latent-dim", paramLabel = "D", description = "LDS latent dimension (taken from --init when given)")
+    Integer latentDim;
+
+    @Option(names = "--method", defaultValue = "em", description = "em or gibbs (default: ${DEFAULT-VALUE}; lds: em)")
     String method;
 
     @Option(names = "--iters", defaultValue = "100", paramLabel = "N", description = "Iterations or Gibbs sweeps (default: ${DEFAULT-VALUE})")
@@ -46,13 +45,20 @@ final class FitCommand implements Callable<Integer> {
             description = "Stop EM when the objective rises by less than X relative (default: ${DEFAULT-VALUE}; 0 = never)")
     double tol;
 
-    @Option(names = "--restarts", defaultValue = "1", paramLabel = "R", description = "k-means restarts, best kept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--restarts", defaultValue = "1", paramLabel = "R", description = "k-means restarts, best kept (default: ${DEFAULT-VALUE}; hmm/arhmm)")
     int restarts;
+
+    @Option(names = "--diagonal-noise", description = "lds: learn a diagonal emission covariance R (needed with partly observed steps)")
+    boolean diagonalNoise;
+
+    @Option(names = "--fix", paramLabel = "A,Q,...", description = "lds: parameters held at their starting values "
+            + "(any of A, B, b, Q, C, D, d, R, m0, P0)")
+    String fix;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--init", paramLabel = "PARAMS.npz", description = "Start from these parameters instead of k-means")
+    @Option(names = "--init", paramLabel = "PARAMS.npz", description = "Start from these parameters (instead of k-means or PCA)")
     Path init;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for model.json and fit.json")
@@ -66,72 +72,67 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Trials trials = data.load();
+        FitWork<?> work = "lds".equals(structure.model) ? ldsWork() : hmmWork(trials);
+        return run(work, trials);
+    }
+
+    private HmmFitWork hmmWork(Trials trials) throws java.io.IOException {
+        if (latentDim != null || diagonalNoise || fix != null) {
+            throw new IllegalArgumentException("--latent-dim, --diagonal-noise and --fix apply to --model lds");
+        }
         boolean gibbs = switch (method) {
             case "em" -> false;
             case "gibbs" -> true;
             default -> throw new IllegalArgumentException("--method must be em or gibbs, got '" + method + "'");
         };
         if (gibbs) structure.prior = "conjugate";
-        HmmSpec spec = spec(trials);
-        Rng rng = Rng.seeded(seed);
-        FitOptions options = new FitOptions(iters, gibbs ? 0 : tol, data.threadCount(), null);
+        return new HmmFitWork(structure.spec(trials, HmmFitWork.states(states, init)), gibbs, init, restarts, Rng.seeded(seed));
+    }
+
+    private LdsFitWork ldsWork() {
+        if (states != null || restarts != 1 || !"em".equals(method)) {
+            throw new IllegalArgumentException("--states, --restarts and --method apply to --model hmm and arhmm (lds is fitted by EM)");
+        }
+        switch (structure.emissions) {
+            case "gaussian" -> { }
+            case "poisson", "bernoulli" -> throw new IllegalArgumentException("--emissions " + structure.emissions
+                    + " for an lds needs Laplace-EM, which is not available yet; only gaussian emissions are fitted");
+            default -> throw new IllegalArgumentException("--emissions for an lds must be gaussian, got '" + structure.emissions + "'");
+        }
+        LdsEmOptions options = LdsEmOptions.defaults().withFixed(LdsParameter.parseList(fix)).withDiagonalR(diagonalNoise);
+        return switch (structure.prior) {
+            case "none" -> new LdsFitWork(latentDim, init, options, false);
+            case "conjugate" -> new LdsFitWork(latentDim, init, options, true);
+            default -> throw new IllegalArgumentException("--prior must be none or conjugate, got '" + structure.prior + "'");
+        };
+    }
+
+    private <M> int run(FitWork<M> work, Trials trials) throws java.io.IOException {
+        FitOptions options = new FitOptions(iters, work.tolerance(tol), data.threadCount(), null);
         long t0 = System.nanoTime();
-        FitResult<HiddenMarkovModel> result;
-        try (ProgressReporter progress = ProgressReporter.start(gibbs ? "Gibbs" : "EM", (long) iters * (init != null ? 1 : restarts))) {
-            options = options.withListener(progress);
-            HiddenMarkovModel start = init == null ? null : loadInit(spec);
-            if (gibbs) {
-                result = HmmGibbsSampler.run(start != null ? start
-                        : io.ssm4j.inference.em.HmmInitializer.kMeans(spec, trials, rng.split()), trials, options, rng);
-            } else if (start != null) {
-                result = HmmExpectationMaximization.fit(start, trials, options);
-            } else {
-                result = HmmFitter.fit(spec, trials, options, restarts, rng);
-            }
+        FitResult<M> result;
+        try (ProgressReporter progress = ProgressReporter.start(work.label(), work.plannedIterations(iters))) {
+            result = work.fit(trials, options.withListener(progress));
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         ObjectNode provenance = Provenance.of(data.files, seed, command.commandLine().getParseResult().originalArgs()
                 .toArray(new String[0]));
         try (OutputStaging staging = new OutputStaging(out)) {
-            ModelFile.write(staging.file("model.json"), spec, result.model(), provenance);
+            work.writeModel(staging.file("model.json"), result.model(), provenance);
             writeFitJson(staging.file("fit.json"), result, wall);
             if (!noFigures) {
-                String y = gibbs ? "log joint log p(y, z, θ)" : spec.conjugatePrior() ? "log p(y | θ) + log p(θ)" : "log p(y | θ)";
-                FigureFiles.write(ObjectiveFigure.chart(result.objective(), gibbs ? "Gibbs sweep" : "EM iteration", y,
-                        (gibbs ? "Gibbs" : "EM") + " objective, " + ModelTitle.of(spec, data.files)), staging.file(""), "objective");
+                FigureFiles.write(ObjectiveFigure.chart(result.objective(), work.iterationAxis(), work.objectiveAxis(),
+                        work.label() + " objective, " + ModelTitle.withData(work.title(), data.files)), staging.file(""), "objective");
             }
             staging.commit();
         }
-        System.out.printf("fitted %s (K=%d, %s emissions) on %d trial(s), T=%d: objective %.6f after %d iterations, %.2f s (%s)%n",
-                spec.emissions().isAutoregressive() ? "ARHMM" : "HMM", spec.numStates(), spec.emissions().cliName(),
-                trials.size(), trials.totalLength(), result.finalObjective(), result.iterations(), wall, result.reason());
+        System.out.printf("fitted %s on %d trial(s), T=%d: objective %.6f after %d iterations, %.2f s (%s)%n",
+                work.describe(result.model()), trials.size(), trials.totalLength(), result.finalObjective(), result.iterations(),
+                wall, result.reason());
         return 0;
     }
 
-    private HmmSpec spec(Trials trials) throws java.io.IOException {
-        int k;
-        if (states != null) {
-            k = states;
-        } else if (init != null) {
-            NdArray p = Npz.read(init).get("transition_matrix");
-            if (p == null) throw new IllegalArgumentException(init + ": parameter 'transition_matrix' is missing");
-            k = p.dim(0);
-        } else {
-            throw new IllegalArgumentException("--states K is required (or --init PARAMS.npz)");
-        }
-        return structure.spec(trials, k);
-    }
-
-    private HiddenMarkovModel loadInit(HmmSpec spec) throws java.io.IOException {
-        Map<String, NdArray> params = Npz.read(init);
-        try {
-            return HmmFactory.fromParameters(spec, params);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(init + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void writeFitJson(Path file, FitResult<HiddenMarkovModel> r, double wall) throws java.io.IOException {
+    private static void writeFitJson(Path file, FitResult<?> r, double wall) throws java.io.IOException {
         ObjectNode root = ModelFile.JSON.createObjectNode();
         var trace = root.putArray("objective");
         for (double v : r.objective()) trace.add(v);

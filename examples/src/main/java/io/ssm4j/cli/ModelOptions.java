@@ -7,9 +7,9 @@ import io.ssm4j.models.hmm.HmmSpec;
 import io.ssm4j.models.hmm.TransitionType;
 import picocli.CommandLine.Option;
 
-/** The structural model options shared by {@code fit} and {@code cv}, turned into an {@link HmmSpec}. */
+/** The structural model options shared by {@code fit} and {@code cv}, turned into an {@link HmmSpec} (lds: see {@link FitCommand}). */
 final class ModelOptions {
-    @Option(names = "--model", defaultValue = "hmm", description = "hmm or arhmm (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "hmm", description = "hmm, arhmm or lds (lds: fit only; default: ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--emissions", defaultValue = "gaussian",

@@ -30,9 +30,12 @@ final class ModelTitle {
     }
 
     /** The model and the data files' names joined, shortened past two files. */
-    static String of(HmmSpec spec, List<Path> files) {
+    static String of(HmmSpec spec, List<Path> files) { return withData(of(spec), files); }
+
+    /** A model's name and the data files' names joined, shortened past two files. */
+    static String withData(String model, List<Path> files) {
         String names = files.stream().limit(2).map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
         if (files.size() > 2) names += " +" + (files.size() - 2);
-        return of(spec) + " — " + names;
+        return model + " — " + names;
     }
 }

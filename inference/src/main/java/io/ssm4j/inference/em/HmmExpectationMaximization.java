@@ -2,11 +2,12 @@ package io.ssm4j.inference.em;
 
 import io.ssm4j.data.Trials;
 import io.ssm4j.inference.TrialExecutor;
+import io.ssm4j.inference.fit.EmProgress;
+import io.ssm4j.inference.fit.ExpectationMaximization;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -23,53 +24,23 @@ public final class HmmExpectationMaximization {
         return fit(EmProgress.start(start), trials, options, p -> { });
     }
 
-    /**
-     * EM from where {@code from} stands (a fresh start or a checkpoint), calling {@code afterIteration} with the
-     * progress after every iteration. options.maxIterations() counts all iterations, including those already done.
-     */
-    public static FitResult<HiddenMarkovModel> fit(EmProgress from, Trials trials, FitOptions options,
-                                                   Consumer<EmProgress> afterIteration) {
-        long t0 = System.nanoTime();
-        HiddenMarkovModel model = from.model();
-        double[] done = from.objective();
-        double[] trace = Arrays.copyOf(done, Math.max(options.maxIterations() + 1, done.length));
-        int it = from.iterations();
-        boolean converged = false;
-        String reason = "reached the iteration limit (" + options.maxIterations() + ")";
+    /** EM from a start or a checkpoint, handing the progress after every iteration to afterIteration. */
+    public static FitResult<HiddenMarkovModel> fit(EmProgress<HiddenMarkovModel> from, Trials trials, FitOptions options,
+                                                   Consumer<EmProgress<HiddenMarkovModel>> afterIteration) {
         try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
-            HmmStatistics stats = HmmEStep.of(model, trials, ex);
-            trace[it] = objective(model, stats);
-            checkFinite(trace[it], it);
-            while (it < options.maxIterations()) {
-                HiddenMarkovModel next = HmmEStep.maximize(model, stats);
-                HmmStatistics nextStats = HmmEStep.of(next, trials, ex);
-                double obj = objective(next, nextStats);
-                checkFinite(obj, it + 1);
-                it++;
-                trace[it] = obj;
-                model = next;
-                stats = nextStats;
-                options.listener().iterationDone(it, options.maxIterations(), obj);
-                afterIteration.accept(new EmProgress(model, Arrays.copyOf(trace, it + 1)));
-                double gain = obj - trace[it - 1];
-                if (options.tolerance() > 0 && Math.abs(gain) < options.tolerance() * Math.max(1, Math.abs(trace[it - 1]))) {
-                    converged = true;
-                    reason = "objective changed by " + gain + " < tolerance " + options.tolerance() + " (relative)";
-                    break;
-                }
-            }
+            return ExpectationMaximization.run(from, new ExpectationMaximization.Steps<HiddenMarkovModel, HmmStatistics>() {
+                @Override
+                public HmmStatistics expect(HiddenMarkovModel model) { return HmmEStep.of(model, trials, ex); }
+
+                @Override
+                public HiddenMarkovModel maximize(HiddenMarkovModel model, HmmStatistics s) { return HmmEStep.maximize(model, s); }
+
+                @Override
+                public double objective(HiddenMarkovModel model, HmmStatistics s) { return HmmExpectationMaximization.objective(model, s); }
+            }, options, "a state may have collapsed onto too few points; try a prior or fewer states", afterIteration);
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return new FitResult<>(model, Arrays.copyOf(trace, it + 1), it, secs, converged, reason);
     }
 
     /** log p(y | theta) + log p(theta). */
     static double objective(HiddenMarkovModel m, HmmStatistics s) { return s.logLikelihood() + m.logPrior(); }
-
-    private static void checkFinite(double obj, int iteration) {
-        if (!Double.isFinite(obj)) {
-            throw new IllegalStateException("EM objective became " + obj + " at iteration " + iteration
-                    + " (a state may have collapsed onto too few points; try a prior or fewer states)");
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.ssm4j.inference.em;
 
 import io.ssm4j.data.Trials;
 import io.ssm4j.inference.fit.FitOptions;
+import io.ssm4j.inference.fit.EmProgress;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
@@ -39,7 +40,7 @@ public final class HmmFitter {
         FitResult<HiddenMarkovModel> best = resume == null ? null : resume.best();
         double seconds = best == null ? 0 : best.wallSeconds();
         for (int r = resume == null ? 0 : resume.restart(); r < restarts; r++) {
-            EmProgress from = resume != null && r == resume.restart() ? resume.current()
+            EmProgress<HiddenMarkovModel> from = resume != null && r == resume.restart() ? resume.current()
                     : EmProgress.start(HmmInitializer.kMeans(spec, trials, streams.get(r)));
             final int restart = r;
             final FitResult<HiddenMarkovModel> bestSoFar = best;
