@@ -19,15 +19,13 @@ import io.ssm4j.math.SpecialFunctions;
 public enum EmissionFamily {
     POISSON_EXP("poisson-exp") {
         @Override
-        public double logLikelihood(double y, double eta) {
-            return y * eta - Math.exp(eta) - SpecialFunctions.logFactorial((long) y);
-        }
-
-        @Override
-        public void derivatives(double y, double eta, double[] out) {
+        public double kernel(double y, double eta, double[] out) {
             double lambda = Math.exp(eta);
-            out[0] = y - lambda;
-            out[1] = -lambda;
+            if (out != null) {
+                out[0] = y - lambda;
+                out[1] = -lambda;
+            }
+            return y * eta - lambda;
         }
 
         @Override
@@ -38,19 +36,17 @@ public enum EmissionFamily {
     },
     POISSON_SOFTPLUS("poisson-softplus") {
         @Override
-        public double logLikelihood(double y, double eta) {
+        public double kernel(double y, double eta, double[] out) {
             double lambda = softplus(eta);
+            if (out != null) {
+                // lambda' = s = sigma(eta), lambda'' = s (1 - s); r = s / lambda (-> 1 as eta -> -inf)
+                double s = sigmoid(eta);
+                double r = eta < -30 ? 1.0 : s / lambda;
+                out[0] = y * r - s;
+                out[1] = -y * r * r + (y * r - s) * (1 - s);
+            }
             double logLambda = eta < -30 ? eta : Math.log(lambda);
-            return (y == 0 ? 0.0 : y * logLambda) - lambda - SpecialFunctions.logFactorial((long) y);
-        }
-
-        @Override
-        public void derivatives(double y, double eta, double[] out) {
-            // lambda = softplus(eta), lambda' = s = sigma(eta), lambda'' = s (1 - s); r = s / lambda (-> 1 as eta -> -inf)
-            double s = sigmoid(eta), lambda = softplus(eta);
-            double r = eta < -30 ? 1.0 : s / lambda;
-            out[0] = y * r - s;
-            out[1] = -y * r * r + (y * r - s) * (1 - s);
+            return (y == 0 ? 0.0 : y * logLambda) - lambda;
         }
 
         @Override
@@ -61,14 +57,17 @@ public enum EmissionFamily {
     },
     BERNOULLI_LOGISTIC("bernoulli-logistic") {
         @Override
-        public double logLikelihood(double y, double eta) { return y * eta - softplus(eta); }
+        public double kernel(double y, double eta, double[] out) {
+            if (out != null) {
+                double s = sigmoid(eta);
+                out[0] = y - s;
+                out[1] = -s * (1 - s);
+            }
+            return y * eta - softplus(eta);
+        }
 
         @Override
-        public void derivatives(double y, double eta, double[] out) {
-            double s = sigmoid(eta);
-            out[0] = y - s;
-            out[1] = -s * (1 - s);
-        }
+        public double logNormalizer(double y) { return 0.0; }
 
         @Override
         public double mean(double eta) { return sigmoid(eta); }
@@ -95,11 +94,20 @@ public enum EmissionFamily {
         throw new IllegalArgumentException("unknown emission family '" + id + "' (expected poisson-exp, poisson-softplus or bernoulli-logistic)");
     }
 
+    /**
+     * The part of log p(y | eta) that depends on eta (log p minus {@link #logNormalizer}); when out is non-null
+     * also writes out[0] = d log p / d eta and out[1] = d^2 log p / d eta^2 (&lt;= 0).
+     */
+    public abstract double kernel(double y, double eta, double[] out);
+
+    /** The part of log p(y | eta) free of eta: -log y! for Poisson, 0 for Bernoulli. */
+    public double logNormalizer(double y) { return -SpecialFunctions.logFactorial((long) y); }
+
     /** log p(y | eta). */
-    public abstract double logLikelihood(double y, double eta);
+    public double logLikelihood(double y, double eta) { return kernel(y, eta, null) + logNormalizer(y); }
 
     /** out[0] = d log p / d eta, out[1] = d^2 log p / d eta^2 (&lt;= 0). */
-    public abstract void derivatives(double y, double eta, double[] out);
+    public void derivatives(double y, double eta, double[] out) { kernel(y, eta, out); }
 
     /** E[y | eta]: the firing rate or the probability. */
     public abstract double mean(double eta);
