@@ -95,6 +95,43 @@ public final class BlockTridiagonal {
         return x;
     }
 
+    /**
+     * The blocks of J^{-1} on the band: Sigma_tt (T x D x D) and Sigma_{t+1,t} ((T-1) x D x D), by selected
+     * inversion of the factor without forming the dense inverse (Rue and Held 2005, sec. 2.4.1; the RTS
+     * smoother's backward pass in information form). From L^T Sigma = L^{-1}, with G_t = L_tt^{-T} L_{t+1,t}^T:
+     * <pre>
+     *   Sigma_TT = (L_TT L_TT^T)^{-1}
+     *   Sigma_{t+1,t} = -Sigma_{t+1,t+1} G_t^T
+     *   Sigma_tt = (L_tt L_tt^T)^{-1} + G_t Sigma_{t+1,t+1} G_t^T
+     * </pre>
+     * at O(T D^3) cost. For a Gaussian with precision J these are the marginal covariances Cov(x_t) and the
+     * lag-one cross-covariances Cov(x_{t+1}, x_t).
+     */
+    public BandInverse bandInverse() {
+        int d = dim, dd = d * d;
+        double[] diag = new double[length * dd], lower = new double[Math.max(0, length - 1) * dd];
+        double[] g = new double[dd], sg = new double[dd], tmp = new double[dd], own = new double[dd];
+        Cholesky.inverse(java.util.Arrays.copyOfRange(diagFactor, (length - 1) * dd, length * dd), d, own);
+        System.arraycopy(own, 0, diag, (length - 1) * dd, dd);
+        double[] l = new double[dd];
+        for (int t = length - 2; t >= 0; t--) {
+            System.arraycopy(diagFactor, t * dd, l, 0, dd);
+            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) g[i * d + j] = subFactor[t * dd + j * d + i];
+            MatrixOps.solveUpperTransposedRows(l, 0, g, 0, d, d);
+            // sg = Sigma_{t+1,t+1} G_t^T = -Sigma_{t+1,t}
+            MatrixOps.mulTransB(diag, (t + 1) * dd, g, 0, sg, 0, d, d, d);
+            for (int i = 0; i < dd; i++) lower[t * dd + i] = -sg[i];
+            MatrixOps.mul(g, 0, sg, 0, tmp, 0, d, d, d);
+            Cholesky.inverse(l, d, own);
+            for (int i = 0; i < dd; i++) diag[t * dd + i] = own[i] + tmp[i];
+            MatrixOps.symmetrize(diag, t * dd, d);
+        }
+        return new BandInverse(diag, lower);
+    }
+
+    /** Band of J^{-1}: diagonal blocks Sigma_tt (T x D x D) and sub-diagonal blocks Sigma_{t+1,t} ((T-1) x D x D). */
+    public record BandInverse(double[] diagonal, double[] lower) {}
+
     /** x := L^{-1} x. */
     private void forward(double[] x) {
         int d = dim, dd = d * d;
