@@ -1,5 +1,6 @@
 package io.ssm4j.cli;
 
+import io.ssm4j.math.VectorOps;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -16,7 +17,19 @@ public final class Ssm4j {
     private Ssm4j() {}
 
     public static void main(String[] args) {
+        warmUpKernelsInBackground();
         System.exit(run(args));
+    }
+
+    /**
+     * Chooses (and JIT-primes) the numerical kernels on a background thread while the command line is parsed and
+     * the data are read, instead of inside the first fit or inference: the Vector API's start-up costs a few
+     * tenths of a second. A caller that needs the kernels earlier simply waits for the class initialisation.
+     */
+    private static void warmUpKernelsInBackground() {
+        Thread t = new Thread(VectorOps::best, "ssm4j-kernel-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs the command line and returns its exit status (no System.exit, for tests). */

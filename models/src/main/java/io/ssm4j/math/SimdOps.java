@@ -45,6 +45,16 @@ public final class SimdOps implements VectorOps {
         if (Double.isNaN(acc)) throw new AssertionError("priming produced NaN");
     }
 
+    /**
+     * The lanes' sum in lane order. ({@code reduceLanes(ADD)} leaves the order unspecified, and the compiled and
+     * interpreted forms differ, so results would depend on JIT timing and, with threads, on the thread count.)
+     */
+    private static double sumLanes(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < S.length(); i++) s += v.lane(i);
+        return s;
+    }
+
     /** Worth using only with at least two lanes and a C2-compiling VM. */
     boolean isUseful() {
         String vm = System.getProperty("java.vm.name", "");
@@ -68,7 +78,7 @@ public final class SimdOps implements VectorOps {
         for (int bound = S.loopBound(n); i < bound; i += l) {
             acc0 = DoubleVector.fromArray(S, a, ao + i).fma(DoubleVector.fromArray(S, b, bo + i), acc0);
         }
-        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) s += a[ao + i] * b[bo + i];
         return s;
     }
@@ -88,8 +98,7 @@ public final class SimdOps implements VectorOps {
                 a2 = xv.fma(DoubleVector.fromArray(S, z, z2 + i), a2);
                 a3 = xv.fma(DoubleVector.fromArray(S, z, z3 + i), a3);
             }
-            double s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-            double s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+            double s0 = sumLanes(a0), s1 = sumLanes(a1), s2 = sumLanes(a2), s3 = sumLanes(a3);
             for (; i < n; i++) {
                 double xi = x[xo + i];
                 s0 += xi * z[z0 + i];
@@ -234,7 +243,7 @@ public final class SimdOps implements VectorOps {
             acc1 = acc1.add(DoubleVector.fromArray(S, x, off + i + l));
         }
         for (int bound = S.loopBound(n); i < bound; i += l) acc0 = acc0.add(DoubleVector.fromArray(S, x, off + i));
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc0.add(acc1));
         for (; i < n; i++) s += x[off + i];
         return s;
     }
