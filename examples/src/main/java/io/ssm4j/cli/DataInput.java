@@ -17,7 +17,7 @@ import java.util.List;
  * array of an .npz), an optional mask (true = observed), optional inputs, and the thread count.
  */
 final class DataInput {
-    @Parameters(paramLabel = "DATA", arity = "1..*",
+    @Parameters(paramLabel = "DATA", arity = "0..*",
             description = "Observation files: .npy (T x D, one trial), .npz (one trial per array) or .csv; NaN = missing")
     List<Path> files;
 
@@ -37,6 +37,7 @@ final class DataInput {
     }
 
     Trials load() throws IOException {
+        if (files == null || files.isEmpty()) throw new IllegalArgumentException("no DATA files given");
         List<TimeSeries> trials = new ArrayList<>();
         for (Path f : files) trials.addAll(SeriesFiles.readTrials(f));
         if (mask != null) {

@@ -61,8 +61,21 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "PARAMS.npz", description = "Start from these parameters (instead of k-means or PCA)")
     Path init;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for model.json and fit.json")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder for model.json and fit.json")
     Path out;
+
+    @Option(names = "--checkpoint-every", defaultValue = "20", paramLabel = "N",
+            description = "hmm/arhmm EM: save a checkpoint in DIR/checkpoint every N iterations (0 = never; default: ${DEFAULT-VALUE})")
+    int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the killed fit whose --out was DIR, from its checkpoint")
+    Path resume;
+
+    /** The checkpoint to continue from, set when this command re-runs a --resume'd fit's original arguments. */
+    private FitCheckpoints.Saved resumed;
+
+    /** Where this fit writes its checkpoints (null when it writes none). */
+    private FitCheckpoints checkpoints;
 
     @Option(names = "--no-figures", description = "Write no figures (objective.png/.svg)")
     boolean noFigures;
@@ -71,6 +84,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume != null) return resumeFit();
+        if (out == null) throw new IllegalArgumentException("--out DIR is required");
         Trials trials = data.load();
         FitWork<?> work = "lds".equals(structure.model) ? ldsWork() : hmmWork(trials);
         return run(work, trials);
@@ -86,7 +101,33 @@ final class FitCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--method must be em or gibbs, got '" + method + "'");
         };
         if (gibbs) structure.prior = "conjugate";
-        return new HmmFitWork(structure.spec(trials, HmmFitWork.states(states, init)), gibbs, init, restarts, Rng.seeded(seed));
+        if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
+        HmmFitWork work = new HmmFitWork(structure.spec(trials, HmmFitWork.states(states, init)), gibbs, init, restarts,
+                Rng.seeded(seed));
+        if (gibbs || (checkpointEvery == 0 && resumed == null)) return work;
+        checkpoints = new FitCheckpoints(out, originalArguments(),
+                (file, model) -> ModelFile.write(file, work.spec(), model, null));
+        return work.withCheckpoints(resumed == null ? null : resumed.state(), state -> {
+            if (checkpointEvery > 0 && state.current().iterations() % checkpointEvery == 0) checkpoints.save(state);
+        });
+    }
+
+    /** This command's own arguments, as typed after "fit" (or as recorded in the checkpoint being resumed). */
+    private String[] originalArguments() {
+        if (resumed != null) return resumed.arguments();
+        java.util.List<String> args = command.commandLine().getParseResult().originalArgs();
+        int from = !args.isEmpty() && args.get(0).equals(command.name()) ? 1 : 0;
+        return args.subList(from, args.size()).toArray(new String[0]);
+    }
+
+    /** Re-runs the checkpointed fit's own arguments, continuing from its checkpoint. */
+    private int resumeFit() throws Exception {
+        FitCheckpoints.Saved saved = FitCheckpoints.load(resume);
+        FitCommand original = new FitCommand();
+        new picocli.CommandLine(original).parseArgs(saved.arguments());
+        if (original.resume != null) throw new IllegalArgumentException("a checkpoint cannot itself be a --resume");
+        original.resumed = saved;
+        return original.call();
     }
 
     private LdsFitWork ldsWork() {
@@ -116,8 +157,7 @@ final class FitCommand implements Callable<Integer> {
             result = work.fit(trials, options.withListener(progress));
             wall = (System.nanoTime() - t0) / 1e9;
         }
-        ObjectNode provenance = Provenance.of(data.files, seed, command.commandLine().getParseResult().originalArgs()
-                .toArray(new String[0]));
+        ObjectNode provenance = Provenance.of(data.files, seed, originalArguments());
         try (OutputStaging staging = new OutputStaging(out)) {
             work.writeModel(staging.file("model.json"), result.model(), provenance);
             writeFitJson(staging.file("fit.json"), result, wall);
@@ -127,6 +167,7 @@ final class FitCommand implements Callable<Integer> {
             }
             staging.commit();
         }
+        if (checkpoints != null) checkpoints.clear();
         System.out.printf("fitted %s on %d trial(s), T=%d: objective %.6f after %d iterations, %.2f s (%s)%n",
                 work.describe(result.model()), trials.size(), trials.totalLength(), result.finalObjective(), result.iterations(),
                 wall, result.reason());

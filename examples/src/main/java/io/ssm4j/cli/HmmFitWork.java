@@ -1,5 +1,9 @@
 package io.ssm4j.cli;
 
+import io.ssm4j.inference.em.FitterState;
+import io.ssm4j.inference.fit.EmProgress;
+import java.util.function.Consumer;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.Trials;
@@ -28,6 +32,8 @@ final class HmmFitWork implements FitWork<HiddenMarkovModel> {
     private final Path init;
     private final int restarts;
     private final Rng rng;
+    private FitterState resume;
+    private Consumer<FitterState> checkpoint = state -> { };
 
     HmmFitWork(HmmSpec spec, boolean gibbs, Path init, int restarts, Rng rng) {
         this.spec = spec;
@@ -46,6 +52,18 @@ final class HmmFitWork implements FitWork<HiddenMarkovModel> {
         return p.dim(0);
     }
 
+    /**
+     * Resume from {@code state} (may be null) and hand every EM iteration's state to {@code sink} (checkpoints).
+     * Gibbs sampling is not checkpointed.
+     */
+    HmmFitWork withCheckpoints(FitterState state, Consumer<FitterState> sink) {
+        this.resume = state;
+        this.checkpoint = sink;
+        return this;
+    }
+
+    HmmSpec spec() { return spec; }
+
     @Override
     public String label() { return gibbs ? "Gibbs" : "EM"; }
 
@@ -59,8 +77,11 @@ final class HmmFitWork implements FitWork<HiddenMarkovModel> {
     public FitResult<HiddenMarkovModel> fit(Trials trials, FitOptions options) throws IOException {
         HiddenMarkovModel start = init == null ? null : loadInit();
         if (gibbs) return HmmGibbsSampler.run(start != null ? start : HmmInitializer.kMeans(spec, trials, rng.split()), trials, options, rng);
-        if (start != null) return HmmExpectationMaximization.fit(start, trials, options);
-        return HmmFitter.fit(spec, trials, options, restarts, rng);
+        if (start != null) {
+            EmProgress<HiddenMarkovModel> from = resume != null ? resume.current() : EmProgress.start(start);
+            return HmmExpectationMaximization.fit(from, trials, options, p -> checkpoint.accept(new FitterState(0, p, null)));
+        }
+        return HmmFitter.fit(spec, trials, options, restarts, rng, resume, checkpoint);
     }
 
     private HiddenMarkovModel loadInit() throws IOException {
