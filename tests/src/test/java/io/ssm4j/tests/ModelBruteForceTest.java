@@ -2,7 +2,12 @@ package io.ssm4j.tests;
 
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
+import io.ssm4j.distributions.Bernoulli;
+import io.ssm4j.distributions.Categorical;
+import io.ssm4j.distributions.DiagonalNormal;
 import io.ssm4j.distributions.MultivariateNormal;
+import io.ssm4j.distributions.MultivariateStudentT;
+import io.ssm4j.distributions.Poisson;
 import io.ssm4j.inference.HiddenMarkovInference;
 import io.ssm4j.inference.messages.HmmPosterior;
 import io.ssm4j.inference.messages.ViterbiPath;
@@ -11,6 +16,7 @@ import io.ssm4j.models.hmm.EmissionType;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 import io.ssm4j.models.hmm.HmmFactory;
 import io.ssm4j.models.hmm.HmmSpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,9 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Forward-backward, Viterbi and the marginal likelihood of whole models (emission likelihoods with masks
- * included) equal brute-force enumeration over all state paths, with the emission densities computed
- * independently from the distribution classes on the observed entries only.
+ * Forward-backward, Viterbi and the marginal likelihood of whole models, for every emission family (emission
+ * likelihoods with masks included), equal brute-force enumeration over all K^T state paths, with the emission
+ * densities computed independently from the distribution classes on the observed entries only.
  */
 class ModelBruteForceTest {
     static final int K = 3, T = 7;
@@ -125,6 +131,118 @@ class ModelBruteForceTest {
             }
         }
         assertMatches(m, y, e);
+    }
+
+    /** Integer data (counts, binary or category codes) with some entries and one whole row missing. */
+    static TimeSeries maskedCounts(Rng rng, int d, int max) {
+        double[] y = new double[T * d];
+        for (int i = 0; i < y.length; i++) y[i] = rng.nextInt(max + 1);
+        y[1 * d] = Double.NaN;
+        y[3 * d + d - 1] = Double.NaN;
+        for (int a = 0; a < d; a++) y[5 * d + a] = Double.NaN;
+        return TimeSeries.of(y, T, d);
+    }
+
+    /** Sum over the observed entries of row t of an independent per-entry log density. */
+    interface EntryDensity {
+        double logDensity(int state, int dim, double value);
+    }
+
+    static double[][] factorised(TimeSeries y, int d, EntryDensity f) {
+        double[][] e = new double[T][K];
+        for (int t = 0; t < T; t++) {
+            for (int k = 0; k < K; k++) {
+                for (int a = 0; a < d; a++) if (y.isObserved(t, a)) e[t][k] += f.logDensity(k, a, y.value(t, a));
+            }
+        }
+        return e;
+    }
+
+    static double[] positive(Rng rng, int n, double lo, double hi) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = lo + (hi - lo) * rng.uniform();
+        return v;
+    }
+
+    @Test
+    void poissonEmissions() {
+        Rng rng = Rng.seeded(21);
+        int d = 3;
+        Map<String, NdArray> p = chain(rng);
+        double[] rates = positive(rng, K * d, 0.3, 5);
+        p.put("rates", NdArray.of(rates, K, d));
+        TimeSeries y = maskedCounts(rng, d, 6);
+        assertMatches(HmmFactory.fromParameters(HmmSpec.of(K, d, EmissionType.POISSON), p), y,
+                factorised(y, d, (k, a, v) -> Poisson.of(rates[k * d + a]).logPmf((int) v)));
+    }
+
+    @Test
+    void bernoulliEmissions() {
+        Rng rng = Rng.seeded(22);
+        int d = 4;
+        Map<String, NdArray> p = chain(rng);
+        double[] probs = positive(rng, K * d, 0.05, 0.95);
+        p.put("probs", NdArray.of(probs, K, d));
+        TimeSeries y = maskedCounts(rng, d, 1);
+        assertMatches(HmmFactory.fromParameters(HmmSpec.of(K, d, EmissionType.BERNOULLI), p), y,
+                factorised(y, d, (k, a, v) -> Bernoulli.of(probs[k * d + a]).logPmf((int) v)));
+    }
+
+    @Test
+    void categoricalEmissions() {
+        Rng rng = Rng.seeded(23);
+        int d = 2, c = 4;
+        Map<String, NdArray> p = chain(rng);
+        double[] probs = randomStochastic(rng, K * d, c);
+        p.put("probs", NdArray.of(probs, K, d, c));
+        TimeSeries y = maskedCounts(rng, d, c - 1);
+        HmmSpec spec = new HmmSpec(K, d, EmissionType.CATEGORICAL, io.ssm4j.models.hmm.TransitionType.STANDARD, 0, 0, c,
+                false, 0);
+        assertMatches(HmmFactory.fromParameters(spec, p), y, factorised(y, d, (k, a, v) ->
+                Categorical.of(Arrays.copyOfRange(probs, (k * d + a) * c, (k * d + a + 1) * c)).logPmf((int) v)));
+    }
+
+    @Test
+    void diagonalGaussianEmissions() {
+        Rng rng = Rng.seeded(24);
+        int d = 3;
+        Map<String, NdArray> p = chain(rng);
+        double[] means = positive(rng, K * d, -2, 2), vars = positive(rng, K * d, 0.3, 3);
+        p.put("means", NdArray.of(means, K, d));
+        p.put("covariances", NdArray.of(vars, K, d));
+        TimeSeries y = maskedData(rng, d);
+        assertMatches(HmmFactory.fromParameters(HmmSpec.of(K, d, EmissionType.DIAGONAL_GAUSSIAN), p), y,
+                factorised(y, d, (k, a, v) -> DiagonalNormal.of(new double[] {means[k * d + a]},
+                        new double[] {vars[k * d + a]}).logDensity(new double[] {v})));
+    }
+
+    @Test
+    void studentTEmissions() {
+        Rng rng = Rng.seeded(25);
+        int d = 3;
+        Map<String, NdArray> p = chain(rng);
+        double[] means = positive(rng, K * d, -2, 2), scales = randomSpd(rng, K, d), dofs = positive(rng, K, 2, 9);
+        p.put("means", NdArray.of(means, K, d));
+        p.put("covariances", NdArray.of(scales, K, d, d));
+        p.put("dofs", NdArray.of(dofs, K));
+        TimeSeries y = maskedData(rng, d);
+        double[][] e = new double[T][K];
+        for (int t = 0; t < T; t++) {
+            int[] idx = new int[d];
+            int n = 0;
+            for (int a = 0; a < d; a++) if (y.isObserved(t, a)) idx[n++] = a;
+            if (n == 0) continue;
+            for (int k = 0; k < K; k++) { // the marginal of observed entries of a multivariate t is a t with the sub-blocks
+                double[] m = new double[n], c = new double[n * n], x = new double[n];
+                for (int i = 0; i < n; i++) {
+                    m[i] = means[k * d + idx[i]];
+                    x[i] = y.value(t, idx[i]);
+                    for (int j = 0; j < n; j++) c[i * n + j] = scales[k * d * d + idx[i] * d + idx[j]];
+                }
+                e[t][k] = MultivariateStudentT.of(m, c, dofs[k]).logDensity(x);
+            }
+        }
+        assertMatches(HmmFactory.fromParameters(HmmSpec.of(K, d, EmissionType.STUDENT_T), p), y, e);
     }
 
     @ParameterizedTest
