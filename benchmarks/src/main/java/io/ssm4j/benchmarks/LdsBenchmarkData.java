@@ -2,12 +2,10 @@ package io.ssm4j.benchmarks;
 
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
-import io.ssm4j.datasets.io.Npy;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +30,8 @@ public record LdsBenchmarkData(LinearGaussianStateSpaceModel init, TimeSeries y,
     public static LdsBenchmarkData load() {
         return SharedPeers.dataset(NAME).map(dir -> {
             Map<String, NdArray> p = new LinkedHashMap<>();
-            for (String k : new String[] {"A", "Q", "C", "R", "m0", "P0"}) p.put(k, read(dir, "init/" + k));
-            NdArray y = read(dir, "y");
+            for (String k : new String[] {"A", "Q", "C", "R", "m0", "P0"}) p.put(k, SharedPeers.array(dir, "init/" + k));
+            NdArray y = SharedPeers.array(dir, "y");
             return new LdsBenchmarkData(LinearGaussianStateSpaceModel.fromParameters(p), TimeSeries.of(y.dataView(), y.dim(0), y.dim(1)),
                     dir.toString());
         }).orElseGet(LdsBenchmarkData::simulated);
@@ -85,12 +83,4 @@ public record LdsBenchmarkData(LinearGaussianStateSpaceModel init, TimeSeries y,
         return v;
     }
 
-    private static NdArray read(Path dir, String name) {
-        Path file = dir.resolve(name + ".npy");
-        try {
-            return Npy.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read benchmark array " + file, e);
-        }
-    }
 }

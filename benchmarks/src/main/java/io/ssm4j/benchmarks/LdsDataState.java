@@ -2,7 +2,6 @@ package io.ssm4j.benchmarks;
 
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
-import io.ssm4j.datasets.io.Npy;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 import org.openjdk.jmh.annotations.Level;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +36,9 @@ public class LdsDataState {
     public void load() {
         String source = SharedPeers.dataset(dataset).map(dir -> {
             Map<String, NdArray> p = new LinkedHashMap<>();
-            for (String name : new String[] {"A", "Q", "C", "R", "m0", "P0"}) p.put(name, read(dir, name));
+            for (String name : new String[] {"A", "Q", "C", "R", "m0", "P0"}) p.put(name, SharedPeers.array(dir, name));
             model = LinearGaussianStateSpaceModel.fromParameters(p);
-            NdArray obs = read(dir, "y");
+            NdArray obs = SharedPeers.array(dir, "y");
             y = TimeSeries.of(obs.dataView(), obs.dim(0), obs.dim(1));
             return dir.toString();
         }).orElseGet(this::simulate);
@@ -72,12 +70,4 @@ public class LdsDataState {
         return SimulatedDatasets.SOURCE_PREFIX + " (shared peer data absent)";
     }
 
-    private static NdArray read(Path dir, String name) {
-        Path file = dir.resolve(name + ".npy");
-        try {
-            return Npy.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read benchmark array " + file, e);
-        }
-    }
 }

@@ -2,14 +2,12 @@ package io.ssm4j.benchmarks;
 
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
-import io.ssm4j.datasets.io.Npy;
 import io.ssm4j.models.hmm.EmissionType;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 import io.ssm4j.models.hmm.HmmFactory;
 import io.ssm4j.models.hmm.HmmSpec;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,36 +47,28 @@ public final class PeerDatasets {
 
     private static HiddenMarkovModel gaussian(HmmSpec spec, Path dir, String prefix) {
         Map<String, NdArray> p = new LinkedHashMap<>();
-        p.put("initial_probs", read(dir, prefix + "pi0"));
-        p.put("transition_matrix", read(dir, prefix + "P"));
-        p.put("means", read(dir, prefix + "mus"));
-        p.put("covariances", read(dir, prefix + "Sigmas"));
+        p.put("initial_probs", SharedPeers.array(dir, prefix + "pi0"));
+        p.put("transition_matrix", SharedPeers.array(dir, prefix + "P"));
+        p.put("means", SharedPeers.array(dir, prefix + "mus"));
+        p.put("covariances", SharedPeers.array(dir, prefix + "Sigmas"));
         return HmmFactory.fromParameters(spec, p);
     }
 
     private static HiddenMarkovModel autoregressive(HmmSpec spec, Path dir, String prefix) {
         Map<String, NdArray> p = new LinkedHashMap<>();
-        p.put("initial_probs", read(dir, prefix + "pi0"));
-        p.put("transition_matrix", read(dir, prefix + "P"));
-        p.put("weights", read(dir, prefix + "As"));
-        p.put("biases", read(dir, prefix + "bs"));
-        p.put("covariances", read(dir, prefix + "Sigmas"));
-        p.put("initial_means", read(dir, prefix + "mu_init"));
-        p.put("initial_covariances", read(dir, prefix + "Sigma_init"));
+        p.put("initial_probs", SharedPeers.array(dir, prefix + "pi0"));
+        p.put("transition_matrix", SharedPeers.array(dir, prefix + "P"));
+        p.put("weights", SharedPeers.array(dir, prefix + "As"));
+        p.put("biases", SharedPeers.array(dir, prefix + "bs"));
+        p.put("covariances", SharedPeers.array(dir, prefix + "Sigmas"));
+        p.put("initial_means", SharedPeers.array(dir, prefix + "mu_init"));
+        p.put("initial_covariances", SharedPeers.array(dir, prefix + "Sigma_init"));
         return HmmFactory.fromParameters(spec, p);
     }
 
     private static TimeSeries series(Path dir) {
-        NdArray y = read(dir, "y");
+        NdArray y = SharedPeers.array(dir, "y");
         return TimeSeries.of(y.dataView(), y.dim(0), y.dim(1));
     }
 
-    private static NdArray read(Path dir, String name) {
-        Path file = dir.resolve(name + ".npy");
-        try {
-            return Npy.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read benchmark array " + file, e);
-        }
-    }
 }

@@ -1,5 +1,13 @@
 package io.ssm4j.benchmarks;
 
+import java.io.UncheckedIOException;
+
+import java.io.IOException;
+
+import io.ssm4j.datasets.io.Npy;
+
+import io.ssm4j.data.NdArray;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,5 +37,15 @@ public final class SharedPeers {
     /** The peers' recorded timings, {@code <shared>/peers/results/summary.json} (it may not exist). */
     public static Path recordedSummary() {
         return sharedDir().resolve("peers").resolve("results").resolve("summary.json");
+    }
+
+    /** The peer array {@code dir/name.npy}; an unreadable file is an error naming it. */
+    static NdArray array(Path dir, String name) {
+        Path file = dir.resolve(name + ".npy");
+        try {
+            return Npy.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read benchmark array " + file, e);
+        }
     }
 }
