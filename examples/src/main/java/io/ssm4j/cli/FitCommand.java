@@ -20,10 +20,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ssm4j fit}: fits an HMM or ARHMM (EM with restarts, or Gibbs sampling; {@link HmmFitWork}) or a Gaussian
- * LDS (EM; {@link LdsFitWork}) and writes model.json, fit.json (objective trace, iterations, wall seconds,
+ * LDS (EM; {@link LdsFitWork}) or a Poisson / Bernoulli LDS ({@code --model plds}, or {@code lds} with those
+ * emissions; Laplace-EM; {@link GlmLdsFitWork}) and writes model.json, fit.json (objective trace, iterations, wall seconds,
  * convergence and its reason) and, unless {@code --no-figures}, objective.png.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM, ARHMM or LDS to data.")
+@Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM, ARHMM, LDS or Poisson/Bernoulli LDS to data.")
 final class FitCommand implements Callable<Integer> {
     @Spec CommandSpec command;
 
@@ -87,7 +88,7 @@ final class FitCommand implements Callable<Integer> {
         if (resume != null) return resumeFit();
         if (out == null) throw new IllegalArgumentException("--out DIR is required");
         Trials trials = data.load();
-        FitWork<?> work = "lds".equals(structure.model) ? ldsWork() : hmmWork(trials);
+        FitWork<?> work = LdsEmissions.isLdsModel(structure.model) ? ldsWork() : hmmWork(trials);
         return run(work, trials);
     }
 
@@ -130,15 +131,18 @@ final class FitCommand implements Callable<Integer> {
         return original.call();
     }
 
-    private LdsFitWork ldsWork() {
+    private FitWork<?> ldsWork() {
         if (states != null || restarts != 1 || !"em".equals(method)) {
-            throw new IllegalArgumentException("--states, --restarts and --method apply to --model hmm and arhmm (lds is fitted by EM)");
+            throw new IllegalArgumentException("--states, --restarts and --method apply to --model hmm and arhmm (an lds is fitted by "
+                    + "EM, or Laplace-EM for poisson and bernoulli emissions)");
         }
-        switch (structure.emissions) {
-            case "gaussian" -> { }
-            case "poisson", "bernoulli" -> throw new IllegalArgumentException("--emissions " + structure.emissions
-                    + " for an lds needs Laplace-EM, which is not available yet; only gaussian emissions are fitted");
-            default -> throw new IllegalArgumentException("--emissions for an lds must be gaussian, got '" + structure.emissions + "'");
+        LdsEmissions emissions = LdsEmissions.forModel(structure.model, structure.emissions, structure.link);
+        if (emissions != null && emissions != LdsEmissions.GAUSSIAN) {
+            if (diagonalNoise || fix != null || !"none".equals(structure.prior)) {
+                throw new IllegalArgumentException("--diagonal-noise, --fix and --prior apply to gaussian emissions; the "
+                        + emissions.title() + " is fitted by maximum-likelihood Laplace-EM");
+            }
+            return new GlmLdsFitWork(emissions, latentDim, init, Rng.seeded(seed));
         }
         LdsEmOptions options = LdsEmOptions.defaults().withFixed(LdsParameter.parseList(fix)).withDiagonalR(diagonalNoise);
         return switch (structure.prior) {

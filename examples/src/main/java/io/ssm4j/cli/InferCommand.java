@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ssm4j infer}: the posterior and log-likelihood of each trial under a model, written to posterior.npz
- * ({@code log_likelihood} plus the family's arrays: see {@link HmmInferWork} and {@link LdsInferWork}); with
+ * ({@code log_likelihood} plus the family's arrays: see {@link HmmInferWork}, {@link LdsInferWork} and, for the
+ * Poisson / Bernoulli LDS, {@link GlmLdsInferWork}, whose log_likelihood is the Laplace log evidence); with
  * {@code --repeat N}, also the median and minimum seconds of the inference alone (after one warm-up run) in
  * infer.json. Unless {@code --no-figures}, also the family's figures (HMM: posterior_<i> and states_<i> for the
  * first trials, and transition_matrix).
@@ -41,8 +42,13 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (repeat < 0) throw new IllegalArgumentException("--repeat must be >= 0, got " + repeat);
-        InferWork<?> work = source.isLds() ? new LdsInferWork(source.loadLds()) : new HmmInferWork(source.load());
-        return run(work, data.load());
+        return run(work(), data.load());
+    }
+
+    private InferWork<?> work() throws java.io.IOException {
+        if (!source.isLds()) return new HmmInferWork(source.load());
+        LoadedLds lds = source.loadLds();
+        return lds.isGaussian() ? new LdsInferWork(lds.gaussian()) : new GlmLdsInferWork(lds.glm());
     }
 
     private <R> int run(InferWork<R> work, Trials trials) throws java.io.IOException {

@@ -40,10 +40,7 @@ final class ModelFile {
     private ModelFile() {}
 
     static void write(Path file, HmmSpec spec, HiddenMarkovModel model, ObjectNode provenance) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("type", spec.emissions().isAutoregressive() ? "arhmm" : "hmm");
+        ObjectNode root = header(spec.emissions().isAutoregressive() ? "arhmm" : "hmm");
         ObjectNode o = root.putObject("options");
         o.put("states", spec.numStates());
         o.put("dim", spec.dim());
@@ -54,13 +51,28 @@ final class ModelFile {
         o.put("categories", spec.categories());
         o.put("prior", spec.conjugatePrior() ? "conjugate" : "none");
         o.put("stickiness", spec.stickiness());
+        finish(file, root, model.parameters(), provenance);
+    }
+
+    /** A model.json root with format, version and the model type. */
+    static ObjectNode header(String type) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("type", type);
+        return root;
+    }
+
+    /** Adds the parameters (nested lists under their names) and the provenance (may be null), and writes the file. */
+    static void finish(Path file, ObjectNode root, Map<String, NdArray> parameters, ObjectNode provenance) throws IOException {
         ObjectNode params = root.putObject("parameters");
-        for (Map.Entry<String, NdArray> e : model.parameters().entrySet()) params.set(e.getKey(), JsonArrays.toJson(e.getValue()));
+        for (Map.Entry<String, NdArray> e : parameters.entrySet()) params.set(e.getKey(), JsonArrays.toJson(e.getValue()));
         if (provenance != null) root.set("provenance", provenance);
         JSON.writeValue(file.toFile(), root);
     }
 
-    static Loaded read(Path file) throws IOException {
+    /** The root of a readable model.json of this format and version. */
+    static JsonNode readRoot(Path file) throws IOException {
         if (!Files.isReadable(file)) throw new IOException("model file " + file + " cannot be read");
         JsonNode root;
         try {
@@ -74,18 +86,28 @@ final class ModelFile {
         if (root.path("version").asInt(-1) != VERSION) {
             throw new IOException("model file " + file + ": unsupported version " + root.path("version"));
         }
+        return root;
+    }
+
+    /** The parameters of a model.json root, by name. */
+    static Map<String, NdArray> parameters(JsonNode root) {
+        Map<String, NdArray> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            params.put(e.getKey(), JsonArrays.fromJson(e.getKey(), e.getValue()));
+        }
+        return params;
+    }
+
+    static Loaded read(Path file) throws IOException {
+        JsonNode root = readRoot(file);
         JsonNode o = root.path("options");
         try {
             HmmSpec spec = new HmmSpec(o.path("states").asInt(), o.path("dim").asInt(),
                     EmissionType.parse(o.path("emissions").asText()), TransitionType.parse(o.path("transitions").asText()),
                     o.path("lags").asInt(), o.path("input_dim").asInt(), o.path("categories").asInt(),
                     "conjugate".equals(o.path("prior").asText()), o.path("stickiness").asDouble());
-            Map<String, NdArray> params = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("parameters").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                params.put(e.getKey(), JsonArrays.fromJson(e.getKey(), e.getValue()));
-            }
-            return new Loaded(spec, HmmFactory.fromParameters(spec, params));
+            return new Loaded(spec, HmmFactory.fromParameters(spec, parameters(root)));
         } catch (IllegalArgumentException e) {
             throw new IOException("model file " + file + ": " + e.getMessage(), e);
         }

@@ -7,14 +7,18 @@ import io.ssm4j.models.hmm.HmmSpec;
 import io.ssm4j.models.hmm.TransitionType;
 import picocli.CommandLine.Option;
 
-/** The structural model options shared by {@code fit} and {@code cv}, turned into an {@link HmmSpec} (lds: see {@link FitCommand}). */
+/** The structural model options shared by {@code fit} and {@code cv}, turned into an {@link HmmSpec} (lds, plds: see
+ * {@link LdsEmissions}). */
 final class ModelOptions {
-    @Option(names = "--model", defaultValue = "hmm", description = "hmm, arhmm or lds (lds: fit only; default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "hmm", description = "hmm, arhmm, lds or plds (the Poisson LDS) (default: ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--emissions", defaultValue = "gaussian",
-            description = "gaussian, diagonal-gaussian, student-t, poisson, bernoulli, categorical (arhmm: gaussian or student-t)")
+    @Option(names = "--emissions", description = "gaussian (the default), diagonal-gaussian, student-t, poisson, bernoulli, "
+            + "categorical (arhmm: gaussian or student-t; lds: gaussian, poisson or bernoulli; plds: poisson)")
     String emissions;
+
+    @Option(names = "--link", description = "lds: link of poisson (exp, softplus; default exp) or bernoulli (logistic) emissions")
+    String link;
 
     @Option(names = "--lags", defaultValue = "1", paramLabel = "L", description = "AR order of an arhmm (default: ${DEFAULT-VALUE})")
     int lags;
@@ -36,12 +40,14 @@ final class ModelOptions {
         return switch (model) {
             case "hmm" -> false;
             case "arhmm" -> true;
-            default -> throw new IllegalArgumentException("--model must be hmm or arhmm, got '" + model + "'");
+            default -> throw new IllegalArgumentException("--model must be hmm, arhmm, lds or plds, got '" + model + "'");
         };
     }
 
     EmissionType emissionType() {
         boolean ar = autoregressive();
+        if (link != null) throw new IllegalArgumentException("--link applies to --model lds with poisson or bernoulli emissions");
+        String emissions = this.emissions == null ? "gaussian" : this.emissions;
         EmissionType e = ar ? switch (emissions) {
             case "gaussian" -> EmissionType.AUTOREGRESSIVE;
             case "student-t" -> EmissionType.ROBUST_AUTOREGRESSIVE;

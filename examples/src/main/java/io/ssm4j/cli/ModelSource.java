@@ -5,7 +5,6 @@ import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.models.hmm.EmissionType;
 import io.ssm4j.models.hmm.HmmFactory;
 import io.ssm4j.models.hmm.HmmSpec;
-import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 import picocli.CommandLine.Option;
 
@@ -15,36 +14,59 @@ import java.util.Map;
 
 /**
  * The model options of {@code infer} and {@code sample} (a picocli mixin): a {@code model.json} from
- * {@code fit}, or a parameter {@code .npz} with the model kind (hmm, arhmm, lds) and, optionally, its emission family.
+ * {@code fit}, or a parameter {@code .npz} with the model kind (hmm, arhmm, lds, plds) and, optionally, its emission
+ * family (and, for a GLM LDS, its link).
  */
 final class ModelSource {
     @Option(names = "--model-file", required = true, paramLabel = "model.json|PARAMS.npz", description = "The model")
     Path modelFile;
 
-    @Option(names = "--model", defaultValue = "hmm", description = "hmm, arhmm or lds (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "hmm", description = "hmm, arhmm, lds or plds (the Poisson LDS) (default: ${DEFAULT-VALUE})")
     String modelKind;
 
-    @Option(names = "--emissions", description = "Emission family of a PARAMS.npz (default: detected from the array names)")
+    @Option(names = "--emissions", description = "Emission family of a PARAMS.npz (default: detected from the array names; "
+            + "lds: gaussian, poisson or bernoulli)")
     String emissions;
 
-    /** True for {@code --model lds}. */
-    boolean isLds() { return "lds".equals(modelKind); }
+    @Option(names = "--link", description = "lds: link of poisson (exp, softplus; default exp) or bernoulli (logistic) emissions")
+    String link;
+
+    /** True for {@code --model lds} or {@code plds}. */
+    boolean isLds() { return LdsEmissions.isLdsModel(modelKind); }
 
     /** The hidden Markov model of {@code --model hmm|arhmm}. */
     ModelFile.Loaded load() throws IOException {
         if (!"hmm".equals(modelKind) && !"arhmm".equals(modelKind)) {
-            throw new IllegalArgumentException("--model must be hmm, arhmm or lds, got '" + modelKind + "'");
+            throw new IllegalArgumentException("--model must be hmm, arhmm, lds or plds, got '" + modelKind + "'");
         }
+        if (link != null) throw new IllegalArgumentException("--link applies to --model lds with poisson or bernoulli emissions");
         return load(modelFile, modelKind, emissions);
     }
 
-    /** The linear dynamical system of {@code --model lds}, from a PARAMS.npz or a model.json of type "lds". */
-    LinearGaussianStateSpaceModel loadLds() throws IOException {
+    /**
+     * The linear dynamical system of {@code --model lds|plds}, from a model.json of type "lds" (its family must agree
+     * with {@code --emissions}/{@code --link} when they are given) or a PARAMS.npz (Gaussian when it has R and no
+     * {@code --emissions} names another family).
+     */
+    LoadedLds loadLds() throws IOException {
+        LdsEmissions requested = LdsEmissions.forModel(modelKind, emissions, link);
         String name = modelFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".json")) return LdsModelFile.read(modelFile);
+        if (name.endsWith(".json")) {
+            LoadedLds m = LdsModelFile.read(modelFile);
+            if (requested != null && requested != m.emissions()) {
+                throw new IllegalArgumentException("--model-file " + modelFile + " holds a " + m.emissions().title()
+                        + ", but the options ask for a " + requested.title());
+            }
+            return m;
+        }
         if (!name.endsWith(".npz")) throw new IOException("--model-file " + modelFile + ": expected model.json or a .npz of parameters");
+        Map<String, NdArray> params = Npz.read(modelFile);
+        if (requested == null && !params.containsKey("R")) {
+            throw new IllegalArgumentException(modelFile + ": no emission covariance R, so not a Gaussian LDS; give --emissions "
+                    + "poisson or bernoulli (or --model plds) for a GLM LDS");
+        }
         try {
-            return LinearGaussianStateSpaceModel.fromParameters(Npz.read(modelFile));
+            return LoadedLds.of(requested == null ? LdsEmissions.GAUSSIAN : requested, params);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(modelFile + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,8 @@ import io.ssm4j.data.NdArray;
 import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
+import io.ssm4j.data.TimeSeries;
+import io.ssm4j.models.lds.GeneralizedLinearDynamicalSystem;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ssm4j sample}: draws states and observations from a model into an .npz (arrays "states": T integer states of
- * an HMM or T x D latent states of an LDS, and "observations").
+ * an HMM or T x D latent states of an LDS (Gaussian, Poisson or Bernoulli emissions), and "observations").
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = "Sample a sequence from a model.")
 final class SampleCommand implements Callable<Integer> {
@@ -39,12 +41,23 @@ final class SampleCommand implements Callable<Integer> {
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         String what;
         if (source.isLds()) {
-            LinearGaussianStateSpaceModel m = source.loadLds();
-            if (m.inputDim() > 0) throw new IllegalArgumentException("sample: the model takes inputs (M = " + m.inputDim() + "), which sample does not read");
-            LinearGaussianStateSpaceModel.Sample s = m.sample(steps, null, Rng.seeded(seed));
-            arrays.put("states", NdArray.of(s.states(), steps, m.latentDim()));
-            arrays.put("observations", NdArray.of(s.observations().toArrayWithNaN(), steps, m.obsDim()));
-            what = "a " + m.latentDim() + "-dimensional LDS";
+            LoadedLds lds = source.loadLds();
+            double[] states;
+            TimeSeries y;
+            if (lds.isGaussian()) {
+                LinearGaussianStateSpaceModel m = lds.gaussian();
+                if (m.inputDim() > 0) throw new IllegalArgumentException("sample: the model takes inputs (M = " + m.inputDim() + "), which sample does not read");
+                LinearGaussianStateSpaceModel.Sample s = m.sample(steps, null, Rng.seeded(seed));
+                states = s.states();
+                y = s.observations();
+            } else {
+                GeneralizedLinearDynamicalSystem.Sample s = lds.glm().sample(steps, Rng.seeded(seed));
+                states = s.states();
+                y = s.observations();
+            }
+            arrays.put("states", NdArray.of(states, steps, lds.latentDim()));
+            arrays.put("observations", NdArray.of(y.toArrayWithNaN(), steps, lds.obsDim()));
+            what = "a " + lds.latentDim() + "-dimensional " + lds.emissions().title();
         } else {
             HiddenMarkovModel m = source.load().model();
             HiddenMarkovModel.Sample s = m.sample(steps, null, 0, Rng.seeded(seed));

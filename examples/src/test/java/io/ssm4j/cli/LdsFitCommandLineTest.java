@@ -62,7 +62,7 @@ class LdsFitCommandLineTest {
             assertTrue(fit.get("objective").get(i).asDouble() >= fit.get("objective").get(i - 1).asDouble() - 1e-9, "monotone at " + i);
         }
         assertEquals(20, fit.get("iterations").asInt());
-        LinearGaussianStateSpaceModel m = LdsModelFile.read(out.resolve("model.json"));
+        LinearGaussianStateSpaceModel m = LdsModelFile.read(out.resolve("model.json")).gaussian();
         assertEquals(2, m.latentDim());
         Path inf = dir.resolve("inf");
         LdsCommandLineTest.run(0, "infer", "--model", "lds", "--model-file", out.resolve("model.json").toString(), "--out",
@@ -77,21 +77,37 @@ class LdsFitCommandLineTest {
         Path out = dir.resolve("fixed");
         LdsCommandLineTest.run(0, "fit", "--model", "lds", "--init", params.toString(), "--fix", "A,Q", "--diagonal-noise",
                 "--iters", "5", "--prior", "conjugate", "--out", out.toString(), data.toString());
-        Map<String, NdArray> got = LdsModelFile.read(out.resolve("model.json")).parameters();
+        Map<String, NdArray> got = LdsModelFile.read(out.resolve("model.json")).gaussian().parameters();
         assertArrayEquals(p.get("A").dataView(), got.get("A").dataView(), 0.0);
         assertArrayEquals(p.get("Q").dataView(), got.get("Q").dataView(), 0.0);
     }
 
     @Test
     void clearRefusals() {
-        String err = LdsCommandLineTest.run(2, "fit", "--model", "lds", "--latent-dim", "2", "--emissions", "poisson",
-                "--out", dir.resolve("x").toString(), data.toString());
-        assertTrue(err.contains("Laplace-EM"), err);
-        err = LdsCommandLineTest.run(2, "fit", "--model", "lds", "--latent-dim", "2", "--out", dir.resolve("y").toString(), data.toString());
+        String err = LdsCommandLineTest.run(2, "fit", "--model", "lds", "--latent-dim", "2", "--out", dir.resolve("y").toString(), data.toString());
         assertTrue(err.contains("diagonal R"), err);
         err = LdsCommandLineTest.run(2, "fit", "--model", "lds", "--states", "3", "--out", dir.resolve("z").toString(), data.toString());
         assertTrue(err.contains("--states"), err);
         err = LdsCommandLineTest.run(2, "fit", "--model", "lds", "--latent-dim", "2", "--fix", "a", "--out", dir.resolve("w").toString(), data.toString());
         assertTrue(err.contains("unknown LDS parameter 'a'"), err);
+    }
+
+    @Test
+    void crossValidationOverMaskedBinsPicksTheTrueLatentDimension() throws IOException {
+        Path out = dir.resolve("cv");
+        LdsCommandLineTest.run(0, "cv", "--model", "lds", "--latent-dims", "1,2,3", "--mask-fraction", "0.2", "--folds", "2",
+                "--diagonal-noise", "--iters", "60", "--threads", "2", "--out", out.toString(), data.toString());
+        JsonNode cv = ModelFile.JSON.readTree(out.resolve("cv.json").toFile());
+        assertEquals("masked-bins", cv.get("method").asText());
+        assertEquals(3, cv.get("results").size());
+        assertEquals(3, cv.get("results").get(2).get("latent_dim").asInt());
+        double d1 = cv.get("results").get(0).get("held_out_log_likelihood_per_step").asDouble();
+        double d2 = cv.get("results").get(1).get("held_out_log_likelihood_per_step").asDouble();
+        assertTrue(d2 > d1, "D=2 should beat D=1: " + cv);
+        assertEquals(2, cv.get("best_latent_dim").asInt(), cv.toString());
+        String err = LdsCommandLineTest.run(2, "cv", "--model", "lds", "--states", "2", "--out", out.toString(), data.toString());
+        assertTrue(err.contains("--latent-dims"), err);
+        err = LdsCommandLineTest.run(2, "cv", "--model", "plds", "--latent-dims", "2", "--out", out.toString(), data.toString());
+        assertTrue(err.contains("needs gaussian emissions"), err);
     }
 }

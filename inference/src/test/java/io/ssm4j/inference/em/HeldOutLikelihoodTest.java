@@ -3,6 +3,7 @@ package io.ssm4j.inference.em;
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
+import io.ssm4j.inference.fit.CrossValidation;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.hmm.EmissionType;
@@ -31,10 +32,10 @@ class HeldOutLikelihoodTest {
     private static double score(int k, Trials data, boolean overTrials) {
         HmmSpec spec = HmmSpec.of(k, 2, EmissionType.GAUSSIAN);
         FitOptions options = new FitOptions(100, 1e-7, 1, null);
-        List<HeldOutLikelihood.Fold> folds = overTrials
+        List<CrossValidation.Fold> folds = overTrials
                 ? HeldOutLikelihood.overTrials(spec, data, 3, options, 2, Rng.seeded(1))
                 : HeldOutLikelihood.overMaskedBins(spec, data, 0.2, 2, 20, options, 2, Rng.seeded(1));
-        return HeldOutLikelihood.meanPerStep(folds);
+        return CrossValidation.meanPerStep(folds);
     }
 
     private static void assertPicksThree(Trials data, boolean overTrials) {
