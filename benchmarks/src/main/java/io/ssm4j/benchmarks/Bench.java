@@ -65,7 +65,14 @@ public final class Bench {
         D data = task.data().get();
         log.printf(Locale.ROOT, "bench: %s: %d warm-up + %d timed calls%n", task.name(), warmup, repeats);
         Timing t = RepeatTimer.time(warmup, repeats, task.operation().apply(data));
-        Optional<PeerTime> peer = peers == null ? Optional.empty() : task.peer().apply(peers);
+        Optional<PeerTime> peer;
+        if (task.livePeer() != null) {
+            log.printf(Locale.ROOT, "bench: %s: %s, %d warm-up + %d timed calls%n", task.name(), task.livePeer().label(), warmup, repeats);
+            Timing p = RepeatTimer.time(warmup, repeats, task.livePeer().operation().apply(data));
+            peer = Optional.of(new PeerTime(p.median(), p.min(), task.livePeer().label() + " (live, this JVM)"));
+        } else {
+            peer = peers == null ? Optional.empty() : task.peer().apply(peers);
+        }
         return new BenchRow(task, t, peer, data.source());
     }
 

@@ -33,6 +33,7 @@ import java.util.function.DoubleSupplier;
  *       {@code lds_em_lds_d4_t100000} (its final log-likelihood -792530.933 is the key output to compare). The
  *       E-step uses the steady-state filter and smoother (time-invariant model, no missing data).</li>
  * </ul>
+ * plus the Kalman filter and smoother against Hipparchus run live in this JVM ({@link KalmanPeerTasks}).
  * All run on one thread. ssm4j's EM also scores the final parameters (one extra E-step, 51 in all), which
  * the times include.
  */
@@ -46,7 +47,7 @@ public final class BenchTasks {
 
     /** Every task, in table order. */
     public static List<BenchTask<?>> all() {
-        return List.of(
+        List<BenchTask<?>> tasks = new java.util.ArrayList<>(List.of(
                 new BenchTask<>("hmm_fb_viterbi", "HMM K=10 D=5 T=1e5, true params: forward-backward + Viterbi",
                         "log p(y)", PeerDatasets::hmm, BenchTasks::posteriorAndViterbi, 3, 7,
                         s -> fbPeer(s)),
@@ -58,7 +59,9 @@ public final class BenchTasks {
                         s -> s.fastest("arhmm_em_arhmm_k5_t20000", "")),
                 new BenchTask<>("lds_em_20", "LDS D=4 N=8 T=1e5: EM, 20 iterations from init/ (diagonal R)",
                         "final log p(y)", LdsBenchmarkData::load, BenchTasks::ldsEm, 1, 3,
-                        s -> s.fastest("lds_em_lds_d4_t100000", "EM, 20 iterations")));
+                        s -> s.fastest("lds_em_lds_d4_t100000", "EM, 20 iterations"))));
+        tasks.addAll(KalmanPeerTasks.all());
+        return List.copyOf(tasks);
     }
 
     private static Optional<PeerTime> fbPeer(PeerSummary s) {

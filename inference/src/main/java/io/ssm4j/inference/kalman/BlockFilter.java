@@ -39,7 +39,7 @@ final class BlockFilter {
     double run(int from, int to) {
         int d = model.latentDim(), dd = d * d;
         MeasurementUpdate update = new MeasurementUpdate(d, model.obsDim());
-        double[] tmp = new double[dd];
+        double[] tmp = new double[dd], work = new double[dd];
         MatrixSequence a = model.dynamics(), q = model.dynamicsCovariance();
         boolean canSteady = options.steadyStateEnabled() && model.isTimeInvariant() && mask == null;
         int steadyFrom = to;
@@ -62,7 +62,7 @@ final class BlockFilter {
                 System.arraycopy(pp, s * dd, pp, (s + 1) * dd, dd);
                 continue;
             }
-            KalmanFilter.predictCovariance(a.view(), a.offset(s), pf, s * dd, q.view(), q.offset(s), pp, (s + 1) * dd, tmp, d);
+            KalmanFilter.predictCovariance(a.view(), a.offset(s), pf, s * dd, q.view(), q.offset(s), pp, (s + 1) * dd, tmp, work, d);
             if (canSteady && s > from && update.observed == model.obsDim()
                     && MatrixOps.maxAbsDiff(pp, (s + 1) * dd, pp, s * dd, dd)
                     <= options.steadyStateTolerance() * MatrixOps.maxAbs(pp, s * dd, dd)) {
@@ -79,6 +79,6 @@ final class BlockFilter {
         MatrixOps.mulVec(a.view(), a.offset(t - 1), mean, mo, mp, t * d, d, d);
         model.addDynamicsOffset(u, t - 1, mp, t * d);
         KalmanFilter.predictCovariance(a.view(), a.offset(t - 1), cov, co, q.view(), q.offset(t - 1), pp, t * dd,
-                new double[dd], d);
+                new double[dd], new double[dd], d);
     }
 }

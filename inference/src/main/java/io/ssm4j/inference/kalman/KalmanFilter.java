@@ -1,6 +1,7 @@
 package io.ssm4j.inference.kalman;
 
 import io.ssm4j.data.TimeSeries;
+import io.ssm4j.math.Gemm;
 import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 import io.ssm4j.models.lds.MatrixSequence;
@@ -43,7 +44,7 @@ public final class KalmanFilter {
         double[] yv = y.valuesView(), u = y.hasInputs() ? y.inputsView() : null;
         boolean[] mask = y.maskView();
         MeasurementUpdate update = new MeasurementUpdate(d, model.obsDim());
-        double[] tmp = new double[dd];
+        double[] tmp = new double[dd], work = new double[dd];
         MatrixSequence a = model.dynamics(), q = model.dynamicsCovariance();
         boolean canSteady = options.steadyStateEnabled() && model.isTimeInvariant() && mask == null;
         int steadyFrom = t;
@@ -63,7 +64,7 @@ public final class KalmanFilter {
                 System.arraycopy(pp, s * dd, pp, (s + 1) * dd, dd);
                 continue;
             }
-            predictCovariance(a.view(), a.offset(s), pf, s * dd, q.view(), q.offset(s), pp, (s + 1) * dd, tmp, d);
+            predictCovariance(a.view(), a.offset(s), pf, s * dd, q.view(), q.offset(s), pp, (s + 1) * dd, tmp, work, d);
             if (!Double.isFinite(ll) || !Double.isFinite(mf[s * d])) {
                 throw new IllegalStateException("Kalman filter: non-finite value at t=" + s);
             }
@@ -76,11 +77,11 @@ public final class KalmanFilter {
         return new FilteredPosterior(t, d, ll, mp, pp, mf, pf, steadyFrom);
     }
 
-    /** P' = A P A^T + Q, symmetrised; tmp holds d*d. */
+    /** P' = A P A^T + Q ({@link Gemm} products), symmetrised; tmp and work each hold d*d. */
     static void predictCovariance(double[] a, int ao, double[] p, int po, double[] q, int qo, double[] out, int oo,
-                                  double[] tmp, int d) {
-        MatrixOps.mul(a, ao, p, po, tmp, 0, d, d, d);
-        MatrixOps.mulTransB(tmp, 0, a, ao, out, oo, d, d, d);
+                                  double[] tmp, double[] work, int d) {
+        Gemm.mul(a, ao, p, po, tmp, 0, d, d, d);
+        Gemm.mulTransB(tmp, 0, a, ao, out, oo, d, d, d, work);
         for (int i = 0; i < d * d; i++) out[oo + i] += q[qo + i];
         MatrixOps.symmetrize(out, oo, d);
     }

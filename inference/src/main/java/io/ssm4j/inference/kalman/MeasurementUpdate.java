@@ -1,6 +1,7 @@
 package io.ssm4j.inference.kalman;
 
 import io.ssm4j.math.Cholesky;
+import io.ssm4j.math.Gemm;
 import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 import io.ssm4j.models.lds.MatrixSequence;
@@ -30,6 +31,7 @@ final class MeasurementUpdate {
     private final double[] m;
     private final double[] tmp;
     private final double[] kr;
+    private final double[] work;
     double logDet;
     int observed;
 
@@ -47,6 +49,7 @@ final class MeasurementUpdate {
         m = new double[d * d];
         tmp = new double[d * d];
         kr = new double[n * d];
+        work = new double[n * d];
     }
 
     /**
@@ -75,8 +78,8 @@ final class MeasurementUpdate {
             for (int j = 0; j < d; j++) pred += co[i * d + j] * mean[mo + j];
             w[i] = y[t * n + rows[i]] - pred;
         }
-        MatrixOps.mul(co, 0, cov, po, gT, 0, k, d, d);
-        MatrixOps.mulTransB(gT, 0, co, 0, s, 0, k, d, k);
+        Gemm.mul(co, 0, cov, po, gT, 0, k, d, d);
+        Gemm.mulTransB(gT, 0, co, 0, s, 0, k, d, k, work);
         for (int i = 0; i < k; i++) {
             for (int j = 0; j <= i; j++) s[i * k + j] += r[rOff + rows[i] * n + rows[j]];
         }
@@ -95,7 +98,7 @@ final class MeasurementUpdate {
             for (int j = 0; j < d; j++) mf[fo + j] += gT[i * d + j] * wi;
         }
         if (form == CovarianceUpdate.STANDARD) {
-            MatrixOps.mulTransA(gT, 0, gT, 0, tmp, 0, d, k, d);
+            Gemm.mulTransA(gT, 0, gT, 0, tmp, 0, d, k, d, work);
             for (int i = 0; i < d * d; i++) pf[pfo + i] = cov[po + i] - tmp[i];
         } else {
             joseph(r, rOff, cov, po, pf, pfo, k);

@@ -96,7 +96,8 @@ final class RegressionMStep {
         return e;
     }
 
-    private static int[] indices(boolean[] mask, boolean value) {
+    /** The positions where mask equals value, in order. */
+    static int[] indices(boolean[] mask, boolean value) {
         int c = 0;
         for (boolean b : mask) if (b == value) c++;
         int[] out = new int[c];
