@@ -22,7 +22,7 @@ public final class SimdOps implements VectorOps {
      * Takes a few tenths of a second once per JVM; results are unaffected.
      */
     void prime(int calls) {
-        int n = 4 * S.length() + 3;
+        int n = 16 * S.length() + 3; // long enough that the compiled main loops see realistic trip counts
         double[] a = new double[n], b = new double[n], c = new double[n], z = new double[5 * n];
         for (int i = 0; i < n; i++) {
             a[i] = 1.0 / (i + 1);
