@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path home = dataHome != null ? dataHome : Path.of(System.getenv().getOrDefault("SSM4J_DATA", "../shared/data"));
+        Path home = DataHome.resolve(dataHome);
         Path folder = home.resolve("hippocampus-linear-track");
         DemoData data = Files.isDirectory(folder) ? HippocampusDemoData.load(folder, bin) : DemoData.simulated(seed);
         System.out.println("data: " + data.description());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ssm4j", mixinStandardHelpOptions = true, version = "ssm4j 0.1.0",
         description = "State-space models of neural and behavioural time series.",
-        subcommands = {FitCommand.class, InferCommand.class, SampleCommand.class, CrossValidateCommand.class, DemoCommand.class})
+        subcommands = {FitCommand.class, InferCommand.class, SampleCommand.class, CrossValidateCommand.class, DatasetsCommand.class, DemoCommand.class})
 public final class Ssm4j {
     private Ssm4j() {}
 
