@@ -2,7 +2,6 @@ package io.ssm4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ssm4j.data.Trials;
-import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.inference.laplace.PoissonLdsFitter;
@@ -57,15 +56,8 @@ final class GlmLdsFitWork implements FitWork<GeneralizedLinearDynamicalSystem> {
     }
 
     private GeneralizedLinearDynamicalSystem loadInit() throws IOException {
-        try {
-            GeneralizedLinearDynamicalSystem m = GeneralizedLinearDynamicalSystem.fromParameters(emissions.family(), Npz.read(init));
-            if (latentDim != null && m.latentDim() != latentDim) {
-                throw new IllegalArgumentException("--latent-dim " + latentDim + " but the parameters have D = " + m.latentDim());
-            }
-            return m;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(init + ": " + e.getMessage(), e);
-        }
+        return LatentInitFile.load(init, latentDim, p -> GeneralizedLinearDynamicalSystem.fromParameters(emissions.family(), p),
+                GeneralizedLinearDynamicalSystem::latentDim);
     }
 
     @Override
