@@ -19,6 +19,13 @@ public final class Rng {
     /** A new independent stream; calling split() n times in order yields the same n streams every run. */
     public Rng split() { return new Rng(random.split()); }
 
+    /** n independent streams split in order: the i-th is the same every run, whatever uses them in parallel. */
+    public java.util.List<Rng> split(int n) {
+        java.util.List<Rng> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(split());
+        return out;
+    }
+
     public double uniform() { return random.nextDouble(); }
 
     public int nextInt(int bound) { return random.nextInt(bound); }

@@ -36,7 +36,7 @@ public final class HmmFitter {
             throw new IllegalArgumentException("checkpoint is of restart " + resume.restart() + " but the fit has "
                     + restarts + " restarts");
         }
-        List<Rng> streams = HmmInitializer.restartStreams(rng, restarts);
+        List<Rng> streams = rng.split(restarts);
         FitResult<HiddenMarkovModel> best = resume == null ? null : resume.best();
         double seconds = best == null ? 0 : best.wallSeconds();
         for (int r = resume == null ? 0 : resume.restart(); r < restarts; r++) {

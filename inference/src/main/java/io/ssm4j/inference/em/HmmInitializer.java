@@ -10,8 +10,6 @@ import io.ssm4j.models.hmm.HmmFactory;
 import io.ssm4j.models.hmm.HmmSpec;
 import io.ssm4j.models.hmm.InitialStateDistribution;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Starting points for EM: k-means on the observations (missing entries filled by column means for the
@@ -74,12 +72,5 @@ public final class HmmInitializer {
         }
         for (int a = 0; a < d; a++) sum[a] = n[a] > 0 ? sum[a] / n[a] : 0;
         return sum;
-    }
-
-    /** Independent random streams for R restarts, split in order from one seed stream. */
-    static List<Rng> restartStreams(Rng rng, int restarts) {
-        List<Rng> out = new ArrayList<>(restarts);
-        for (int r = 0; r < restarts; r++) out.add(rng.split());
-        return out;
     }
 }

@@ -12,7 +12,6 @@ import io.ssm4j.models.ArrayStatistics;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 import io.ssm4j.models.hmm.TransitionStatistics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -43,8 +42,7 @@ public final class HmmGibbsSampler {
         double[] trace = new double[options.maxIterations()];
         try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
             for (int sweep = 0; sweep < options.maxIterations(); sweep++) {
-                List<Rng> streams = new ArrayList<>(trials.size());
-                for (int i = 0; i < trials.size(); i++) streams.add(rng.split());
+                List<Rng> streams = rng.split(trials.size());
                 final HiddenMarkovModel current = model;
                 List<int[]> paths = ex.map(trials.size(), i ->
                         HiddenMarkovInference.samplePath(current, trials.get(i), streams.get(i)));

@@ -73,8 +73,7 @@ public final class LdsGibbsSampler {
         double[] trace = new double[options.maxIterations()];
         try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
             for (int sweep = 0; sweep < options.maxIterations(); sweep++) {
-                List<Rng> streams = new ArrayList<>(trials.size());
-                for (int i = 0; i < trials.size(); i++) streams.add(rng.split());
+                List<Rng> streams = rng.split(trials.size());
                 final LinearGaussianStateSpaceModel current = model;
                 List<TrialDraw> draws = ex.map(trials.size(), i -> drawTrial(current, trials.get(i), gibbs, streams.get(i)));
                 LdsStatistics stats = draws.get(0).stats();
