@@ -9,6 +9,7 @@ import io.ssm4j.models.lds.GeneralizedLinearDynamicalSystem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * {@code infer} for the Poisson / Bernoulli LDS: the Laplace posterior q(x) = N(x*, H^{-1}) of each trial
@@ -23,7 +24,7 @@ final class GlmLdsInferWork implements InferWork<LaplacePosterior> {
     GlmLdsInferWork(GeneralizedLinearDynamicalSystem model) { this.model = model; }
 
     @Override
-    public LaplacePosterior infer(TimeSeries trial) { return LaplacePosterior.compute(model, trial); }
+    public LaplacePosterior infer(TimeSeries trial, ForkJoinPool pool) { return LaplacePosterior.compute(model, trial); }
 
     @Override
     public double logLikelihood(LaplacePosterior r) { return r.logEvidence(); }

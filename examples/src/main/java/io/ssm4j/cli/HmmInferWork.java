@@ -18,6 +18,7 @@ import io.ssm4j.models.hmm.HiddenMarkovModel;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 /** {@code infer} for HMMs and ARHMMs: posterior state marginals ({@code expected_states_i}) and Viterbi paths ({@code viterbi_i}). */
 final class HmmInferWork implements InferWork<HiddenMarkovInference.Decoding> {
@@ -33,7 +34,7 @@ final class HmmInferWork implements InferWork<HiddenMarkovInference.Decoding> {
     }
 
     @Override
-    public HiddenMarkovInference.Decoding infer(TimeSeries trial) { return HiddenMarkovInference.decode(model, trial); }
+    public HiddenMarkovInference.Decoding infer(TimeSeries trial, ForkJoinPool pool) { return HiddenMarkovInference.decode(model, trial); }
 
     @Override
     public double logLikelihood(HiddenMarkovInference.Decoding r) { return r.posterior().logLikelihood(); }

@@ -54,11 +54,11 @@ final class InferCommand implements Callable<Integer> {
     private <R> int run(InferWork<R> work, Trials trials) throws java.io.IOException {
         List<R> results;
         double[] seconds = new double[repeat];
-        try (TrialExecutor ex = new TrialExecutor(Math.min(data.threadCount(), trials.size()))) {
-            results = ex.map(trials.size(), i -> work.infer(trials.get(i)));
+        try (TrialExecutor ex = new TrialExecutor(data.threadCount())) {
+            results = ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
             for (int r = 0; r < repeat; r++) {
                 long t0 = System.nanoTime();
-                results = ex.map(trials.size(), i -> work.infer(trials.get(i)));
+                results = ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
                 seconds[r] = (System.nanoTime() - t0) / 1e9;
             }
         }

@@ -10,6 +10,7 @@ import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
 
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * What {@code ssm4j infer} computes for one model family: the per-trial inference (the part that
@@ -18,8 +19,8 @@ import java.util.Map;
  * @param <R> the per-trial result
  */
 interface InferWork<R> {
-    /** Posterior inference for one trial. */
-    R infer(TimeSeries trial);
+    /** Posterior inference for one trial; {@code pool} is for parallel work within it (null: this thread only). */
+    R infer(TimeSeries trial, ForkJoinPool pool);
 
     /** log p(y) of the trial. */
     double logLikelihood(R result);

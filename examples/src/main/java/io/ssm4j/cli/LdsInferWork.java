@@ -2,7 +2,8 @@ package io.ssm4j.cli;
 
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
-import io.ssm4j.inference.kalman.KalmanSmoother;
+import io.ssm4j.inference.kalman.KalmanInference;
+import io.ssm4j.inference.kalman.KalmanOptions;
 import io.ssm4j.inference.kalman.SmoothedPosterior;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
@@ -11,6 +12,7 @@ import io.ssm4j.data.Trials;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * {@code infer} for linear dynamical systems: Kalman filter and RTS smoother per trial, writing
@@ -22,7 +24,9 @@ final class LdsInferWork implements InferWork<SmoothedPosterior> {
     LdsInferWork(LinearGaussianStateSpaceModel model) { this.model = model; }
 
     @Override
-    public SmoothedPosterior infer(TimeSeries trial) { return KalmanSmoother.smooth(model, trial); }
+    public SmoothedPosterior infer(TimeSeries trial, ForkJoinPool pool) {
+        return KalmanInference.smooth(model, trial, KalmanOptions.defaults(), pool);
+    }
 
     @Override
     public double logLikelihood(SmoothedPosterior r) { return r.logLikelihood(); }

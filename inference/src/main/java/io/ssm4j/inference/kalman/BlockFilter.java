@@ -37,39 +37,67 @@ final class BlockFilter {
 
     /** Filters steps [from, to); returns their log-likelihood terms summed in time order. */
     double run(int from, int to) {
+        Transient head = runTransient(from, to);
+        return head.steadyFrom() < to ? runSteady(head, head.steadyFrom(), to, head.logLikelihood(), null)
+                : head.logLikelihood();
+    }
+
+    /**
+     * The full steps of [from, to) before the steady-state switch fires: their log-likelihood terms summed in
+     * time order, the first steady step s (m_{s|s-1}, P_{s|s-1} written; {@code to} when the switch never fires)
+     * and the fixed gain from there on (null when none).
+     */
+    record Transient(double logLikelihood, int steadyFrom, SteadyStep step) {}
+
+    /** Filters steps [from, to) in full until the steady-state switch fires. */
+    Transient runTransient(int from, int to) {
         int d = model.latentDim(), dd = d * d;
         MeasurementUpdate update = new MeasurementUpdate(d, model.obsDim());
         double[] tmp = new double[dd], work = new double[dd];
         MatrixSequence a = model.dynamics(), q = model.dynamicsCovariance();
         boolean canSteady = options.steadyStateEnabled() && model.isTimeInvariant() && mask == null;
-        int steadyFrom = to;
         double ll = 0.0;
         for (int s = from; s < to; s++) {
-            boolean steady = s >= steadyFrom;
-            if (steady) {
-                ll += update.steadyUpdate(model, y, u, s, mp, s * d, mf, s * d);
-                System.arraycopy(pf, (s - 1) * dd, pf, s * dd, dd);
-            } else {
-                ll += update.update(model, y, mask, u, s, mp, s * d, pp, s * dd, mf, s * d, pf, s * dd, options.update());
-            }
-            if (!Double.isFinite(ll) || !Double.isFinite(mf[s * d])) {
-                throw new IllegalStateException("Kalman filter: non-finite value at t=" + s);
-            }
+            ll += update.update(model, y, mask, u, s, mp, s * d, pp, s * dd, mf, s * d, pf, s * dd, options.update());
+            requireFinite(ll, s);
             if (s == to - 1) break;
             MatrixOps.mulVec(a.view(), a.offset(s), mf, s * d, mp, (s + 1) * d, d, d);
             model.addDynamicsOffset(u, s, mp, (s + 1) * d);
-            if (steady) {
-                System.arraycopy(pp, s * dd, pp, (s + 1) * dd, dd);
-                continue;
-            }
             KalmanFilter.predictCovariance(a.view(), a.offset(s), pf, s * dd, q.view(), q.offset(s), pp, (s + 1) * dd, tmp, work, d);
             if (canSteady && s > from && update.observed == model.obsDim()
                     && MatrixOps.maxAbsDiff(pp, (s + 1) * dd, pp, s * dd, dd)
                     <= options.steadyStateTolerance() * MatrixOps.maxAbs(pp, s * dd, dd)) {
-                steadyFrom = s + 1;
+                return new Transient(ll, s + 1, update.freeze(model));
             }
         }
+        return new Transient(ll, to, null);
+    }
+
+    /**
+     * Steady-state steps [from, to) after {@code head}, with a worker's own copy of its gain, starting from m_{from|from-1} at step
+     * {@code from} of the mean arrays; the covariances are copies of P_{s|s-1} and P_{s-1|s-1} at the first steady
+     * step s. Like {@link #run}, writes nothing at step {@code to}: the prediction out of the
+     * last step goes into {@code outgoing} when that is not null (and the sequence goes on).
+     * Returns {@code ll} plus the steps' log-likelihood terms, added in time order.
+     */
+    double runSteady(Transient head, int from, int to, double ll, double[] outgoing) {
+        int d = model.latentDim(), dd = d * d, t = mf.length / d, first = head.steadyFrom();
+        SteadyStep step = head.step().forWorker();
+        for (int s = from; s < to; s++) {
+            ll += step.update(y, u, s, mp, s * d, mf, s * d);
+            requireFinite(ll, s);
+            System.arraycopy(pf, (first - 1) * dd, pf, s * dd, dd);
+            if (s > first) System.arraycopy(pp, first * dd, pp, s * dd, dd);
+            if (s < to - 1) step.predict(u, s, mf, s * d, mp, (s + 1) * d);
+            else if (outgoing != null && s < t - 1) step.predict(u, s, mf, s * d, outgoing, 0);
+        }
         return ll;
+    }
+
+    private void requireFinite(double ll, int s) {
+        if (!Double.isFinite(ll) || !Double.isFinite(mf[s * model.latentDim()])) {
+            throw new IllegalStateException("Kalman filter: non-finite value at t=" + s);
+        }
     }
 
     /** Writes m_{t|t-1}, P_{t|t-1} at step t from the filtered state (mean at mo, cov at co) of step t-1. */

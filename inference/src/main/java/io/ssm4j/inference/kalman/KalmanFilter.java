@@ -4,7 +4,6 @@ import io.ssm4j.data.TimeSeries;
 import io.ssm4j.math.Gemm;
 import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
-import io.ssm4j.models.lds.MatrixSequence;
 
 /**
  * The Kalman filter (Kalman 1960, "A new approach to linear filtering and prediction problems") for a
@@ -41,39 +40,11 @@ public final class KalmanFilter {
         double[] mp = new double[t * d], pp = new double[t * dd], mf = new double[t * d], pf = new double[t * dd];
         System.arraycopy(model.initialMeanView(), 0, mp, 0, d);
         System.arraycopy(model.initialCovarianceView(), 0, pp, 0, dd);
-        double[] yv = y.valuesView(), u = y.hasInputs() ? y.inputsView() : null;
-        boolean[] mask = y.maskView();
-        MeasurementUpdate update = new MeasurementUpdate(d, model.obsDim());
-        double[] tmp = new double[dd], work = new double[dd];
-        MatrixSequence a = model.dynamics(), q = model.dynamicsCovariance();
-        boolean canSteady = options.steadyStateEnabled() && model.isTimeInvariant() && mask == null;
-        int steadyFrom = t;
-        double ll = 0.0;
-        for (int s = 0; s < t; s++) {
-            boolean steady = s >= steadyFrom;
-            if (steady) {
-                ll += update.steadyUpdate(model, yv, u, s, mp, s * d, mf, s * d);
-                System.arraycopy(pf, (s - 1) * dd, pf, s * dd, dd);
-            } else {
-                ll += update.update(model, yv, mask, u, s, mp, s * d, pp, s * dd, mf, s * d, pf, s * dd, options.update());
-            }
-            if (s == t - 1) break;
-            MatrixOps.mulVec(a.view(), a.offset(s), mf, s * d, mp, (s + 1) * d, d, d);
-            model.addDynamicsOffset(u, s, mp, (s + 1) * d);
-            if (steady) {
-                System.arraycopy(pp, s * dd, pp, (s + 1) * dd, dd);
-                continue;
-            }
-            predictCovariance(a.view(), a.offset(s), pf, s * dd, q.view(), q.offset(s), pp, (s + 1) * dd, tmp, work, d);
-            if (!Double.isFinite(ll) || !Double.isFinite(mf[s * d])) {
-                throw new IllegalStateException("Kalman filter: non-finite value at t=" + s);
-            }
-            if (canSteady && s > 0 && update.observed == model.obsDim()
-                    && MatrixOps.maxAbsDiff(pp, (s + 1) * dd, pp, s * dd, dd)
-                    <= options.steadyStateTolerance() * MatrixOps.maxAbs(pp, s * dd, dd)) {
-                steadyFrom = s + 1;
-            }
-        }
+        BlockFilter steps = new BlockFilter(model, y.valuesView(), y.maskView(), y.hasInputs() ? y.inputsView() : null,
+                options, mp, pp, mf, pf);
+        BlockFilter.Transient head = steps.runTransient(0, t);
+        int steadyFrom = head.steadyFrom();
+        double ll = steadyFrom < t ? steps.runSteady(head, steadyFrom, t, head.logLikelihood(), null) : head.logLikelihood();
         return new FilteredPosterior(t, d, ll, mp, pp, mf, pf, steadyFrom);
     }
 

@@ -1,7 +1,6 @@
 package io.ssm4j.inference.kalman;
 
 import io.ssm4j.data.TimeSeries;
-import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 /**
@@ -14,7 +13,7 @@ import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
  *   Cov(x_{t+1}, x_t | y) = P_{t+1|T} J_t^T                     (de Jong and MacKinnon 1988)
  * </pre>
  * Where the filter ran at steady state, J_t is fixed, and once P_{t|T} also stops changing the covariance
- * recursions are skipped (copies) until the filter's transient is reached. {@link #smooth(LinearGaussianStateSpaceModel,
+ * recursions are skipped (copies) until the filter's transient is reached ({@link RtsRecursion}). {@link #smooth(LinearGaussianStateSpaceModel,
  * FilteredPosterior, KalmanOptions)} works on a filter's output arrays alone, so other filters (a parallel-in-time
  * scan) can be checked against it.
  */
@@ -35,35 +34,8 @@ public final class KalmanSmoother {
     public static SmoothedPosterior smooth(LinearGaussianStateSpaceModel model, FilteredPosterior f, KalmanOptions options) {
         int t = f.length(), d = f.latentDim(), dd = d * d;
         double[] ms = new double[t * d], ps = new double[t * dd], cross = new double[Math.max(t - 1, 0) * dd];
-        double[] pf = f.filteredCovariances(), pp = f.predictedCovariances();
-        System.arraycopy(f.filteredMeans(), (t - 1) * d, ms, (t - 1) * d, d);
-        System.arraycopy(pf, (t - 1) * dd, ps, (t - 1) * dd, dd);
-        SmootherGain gain = new SmootherGain(d);
-        double[] diff = new double[d], tmp = new double[dd];
-        boolean gainFixed = false, covFixed = false;
-        for (int s = t - 2; s >= 0; s--) {
-            boolean steadyFilter = s >= f.steadyFrom();
-            if (!(steadyFilter && gainFixed)) {
-                gain.compute(model.dynamics(), f, s);
-                gainFixed = steadyFilter;
-                covFixed = false;
-            }
-            gain.backwardMean(f, s, ms, (s + 1) * d, ms, s * d, diff);
-            if (covFixed) {
-                System.arraycopy(ps, (s + 1) * dd, ps, s * dd, dd);
-                System.arraycopy(cross, (s + 1) * dd, cross, s * dd, dd);
-                continue;
-            }
-            for (int i = 0; i < dd; i++) tmp[i] = ps[(s + 1) * dd + i] - pp[(s + 1) * dd + i];
-            MatrixOps.mul(tmp, 0, gain.jT, 0, cross, s * dd, d, d, d);
-            MatrixOps.mulTransA(gain.jT, 0, cross, s * dd, tmp, 0, d, d, d);
-            for (int i = 0; i < dd; i++) ps[s * dd + i] = pf[s * dd + i] + tmp[i];
-            MatrixOps.symmetrize(ps, s * dd, d);
-            MatrixOps.mul(ps, (s + 1) * dd, gain.jT, 0, cross, s * dd, d, d, d);
-            covFixed = steadyFilter && options.steadyStateEnabled()
-                    && MatrixOps.maxAbsDiff(ps, s * dd, ps, (s + 1) * dd, dd)
-                    <= options.steadyStateTolerance() * MatrixOps.maxAbs(ps, s * dd, dd);
-        }
+        RtsRecursion rts = new RtsRecursion(model, f, options, ms, ps, cross);
+        for (int s = t - 2; s >= 0; s--) rts.step(s);
         return new SmoothedPosterior(t, d, f.logLikelihood(), ms, ps, cross);
     }
 }

@@ -13,7 +13,7 @@ import io.ssm4j.models.lds.MatrixSequence;
  *   G^T = L^{-1} C^o P,   m_f = m + G w,   log N(y_t^o) = -1/2 (|o| log 2 pi + log det S + |w|^2)
  * </pre>
  * with the covariance update chosen by {@link CovarianceUpdate}. Keeps L, G^T and log det S of the last full
- * update so the steady-state filter can reuse them.
+ * update so the steady-state filter can reuse them ({@link #freeze}).
  */
 final class MeasurementUpdate {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -127,28 +127,6 @@ final class MeasurementUpdate {
         for (int i = 0; i < d * d; i++) pf[pfo + i] += tmp[i];
     }
 
-    /**
-     * The steady-state update of a fully observed step, reusing L and G^T of the last full update:
-     * m_f = m + G L^{-1} r. Returns log N(y_t; predicted).
-     */
-    double steadyUpdate(LinearGaussianStateSpaceModel model, double[] y, double[] u, int t, double[] mean, int mo,
-                        double[] mf, int fo) {
-        double[] c = model.emissions().view();
-        model.emissionOffset(u, t, offset, 0);
-        for (int i = 0; i < n; i++) {
-            double pred = offset[i];
-            int ci = i * d;
-            for (int j = 0; j < d; j++) pred += c[ci + j] * mean[mo + j];
-            w[i] = y[t * n + i] - pred;
-        }
-        MatrixOps.solveLower(chol, 0, w, 0, n);
-        double quad = 0.0;
-        for (int i = 0; i < n; i++) quad += w[i] * w[i];
-        System.arraycopy(mean, mo, mf, fo, d);
-        for (int i = 0; i < n; i++) {
-            double wi = w[i];
-            for (int j = 0; j < d; j++) mf[fo + j] += gT[i * d + j] * wi;
-        }
-        return -0.5 * (n * LOG_2PI + logDet + quad);
-    }
+    /** The steady-state step that reuses L, G^T and log det S of the last full update. */
+    SteadyStep freeze(LinearGaussianStateSpaceModel model) { return SteadyStep.of(model, chol, gT, logDet); }
 }

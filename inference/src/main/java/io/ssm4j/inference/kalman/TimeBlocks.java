@@ -43,8 +43,12 @@ final class TimeBlocks {
 
     int end(int b) { return start[b + 1]; }
 
-    /** Runs job(b) for b in [from, to) on the pool and waits for all of them. */
+    /** Runs job(b) for b in [from, to) on the pool and waits for all of them; a null pool runs them in order here. */
     static void runAll(ForkJoinPool pool, int from, int to, IntConsumer job) {
+        if (pool == null) {
+            for (int b = from; b < to; b++) job.accept(b);
+            return;
+        }
         List<ForkJoinTask<?>> tasks = new ArrayList<>(to - from);
         for (int b = from; b < to; b++) {
             int block = b;

@@ -5,11 +5,12 @@ import io.ssm4j.data.Trials;
 import io.ssm4j.distributions.RegressionStats;
 import io.ssm4j.inference.TrialExecutor;
 import io.ssm4j.inference.kalman.KalmanOptions;
-import io.ssm4j.inference.kalman.KalmanSmoother;
+import io.ssm4j.inference.kalman.KalmanInference;
 import io.ssm4j.inference.kalman.SmoothedPosterior;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The E-step of LDS EM: the Kalman filter and RTS smoother of each trial, reduced to the {@link LdsStatistics}
@@ -23,15 +24,16 @@ public final class LdsEStep {
 
     private LdsEStep() {}
 
-    /** The statistics of one trial. */
-    public static LdsStatistics of(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options) {
-        return fromPosterior(model, y, KalmanSmoother.smooth(model, y, options));
+    /** The statistics of one trial, its smoother run by {@link KalmanInference} on {@code pool} (null: this thread). */
+    public static LdsStatistics of(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options,
+                                   ForkJoinPool pool) {
+        return fromPosterior(model, y, KalmanInference.smooth(model, y, options, pool));
     }
 
     /** Statistics summed over all trials (parallel over trials, reduced in order). */
     public static LdsStatistics of(LinearGaussianStateSpaceModel model, Trials trials, KalmanOptions options,
                                    TrialExecutor executor) {
-        List<LdsStatistics> parts = executor.map(trials.size(), i -> of(model, trials.get(i), options));
+        List<LdsStatistics> parts = executor.map(trials.size(), i -> of(model, trials.get(i), options, executor.pool()));
         LdsStatistics total = parts.get(0);
         for (int i = 1; i < parts.size(); i++) total = total.plus(parts.get(i));
         return total;

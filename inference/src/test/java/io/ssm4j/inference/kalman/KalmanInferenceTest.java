@@ -38,7 +38,8 @@ class KalmanInferenceTest {
         ForkJoinPool pool = new ForkJoinPool(2);
         try {
             SmoothedPosterior chosen = KalmanInference.smooth(model, y, KalmanOptions.defaults(), pool);
-            boolean parallel = KalmanInference.usesParallel(model, y, KalmanOptions.defaults(), pool);
+            boolean parallel = KalmanInference.choose(model, y, KalmanOptions.defaults(), pool)
+                    == KalmanInference.Algorithm.PARALLEL_SCAN;
             SmoothedPosterior expected = parallel ? ParallelKalmanSmoother.smooth(model, y, pool) : KalmanSmoother.smooth(model, y);
             assertEquals(expected.logLikelihood(), chosen.logLikelihood(), 0.0);
             assertArrayEquals(expected.means(), chosen.means());
