@@ -66,7 +66,7 @@ public final class SpikeTrains {
         return n;
     }
 
-    /** The earliest spike of any neuron. @throws IllegalStateException if no neuron fired */
+    /** The earliest spike of any neuron; an IllegalStateException if no neuron fired. */
     public double firstTime() {
         double first = Double.POSITIVE_INFINITY;
         for (double[] t : times) if (t.length > 0) first = Math.min(first, t[0]);
@@ -74,7 +74,7 @@ public final class SpikeTrains {
         return first;
     }
 
-    /** The latest spike of any neuron. @throws IllegalStateException if no neuron fired */
+    /** The latest spike of any neuron; an IllegalStateException if no neuron fired. */
     public double lastTime() {
         double last = Double.NEGATIVE_INFINITY;
         for (double[] t : times) if (t.length > 0) last = Math.max(last, t[t.length - 1]);
