@@ -14,12 +14,21 @@ import java.util.List;
 
 /**
  * The data options shared by {@code fit} and {@code infer}: data files (one trial per .npy/.csv, one per
- * array of an .npz), an optional mask (true = observed), optional inputs, and the thread count.
+ * array of an .npz, a .mat variable, binned spike-time .txt), an optional mask (true = observed), optional inputs, and the thread count.
  */
 final class DataInput {
     @Parameters(paramLabel = "DATA", arity = "0..*",
-            description = "Observation files: .npy (T x D, one trial), .npz (one trial per array) or .csv; NaN = missing")
+            description = "Observation files: .npy (T x D, one trial), .npz (one trial per array), .csv, .mat (see --variable) "
+                    + "or spike times .txt (see --bin-width); NaN = missing")
     List<Path> files;
+
+    @Option(names = "--variable", paramLabel = "NAME",
+            description = "Variable of a .mat DATA file: a T x D matrix or a cell of them (default: the file's only numeric one)")
+    String variable;
+
+    @Option(names = "--bin-width", paramLabel = "SECONDS",
+            description = "Bin width for spike-time .txt DATA files (lines: neuron time), binned into counts")
+    Double binWidth;
 
     @Option(names = "--mask", paramLabel = "M.npy|.npz", description = "Mask of observed entries (true = observed), one per trial")
     Path mask;
@@ -39,7 +48,8 @@ final class DataInput {
     Trials load() throws IOException {
         if (files == null || files.isEmpty()) throw new IllegalArgumentException("no DATA files given");
         List<TimeSeries> trials = new ArrayList<>();
-        for (Path f : files) trials.addAll(SeriesFiles.readTrials(f));
+        SeriesFiles.Options options = new SeriesFiles.Options(variable, binWidth);
+        for (Path f : files) trials.addAll(SeriesFiles.readTrials(f, options));
         if (mask != null) {
             List<boolean[]> masks = SeriesFiles.readMasks(mask, trials);
             for (int i = 0; i < trials.size(); i++) {

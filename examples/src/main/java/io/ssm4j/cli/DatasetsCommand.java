@@ -2,6 +2,7 @@ package io.ssm4j.cli;
 
 import io.ssm4j.data.NdArray;
 import io.ssm4j.datasets.catalog.DatasetEntry;
+import io.ssm4j.datasets.catalog.RealDatasets;
 import io.ssm4j.datasets.catalog.SharedDataCatalog;
 import io.ssm4j.datasets.catalog.Simulators;
 import io.ssm4j.datasets.io.Npz;
@@ -19,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ssm4j datasets list|describe|load}: the real recordings in the data home (their READMEs give source,
- * licence and shape; the project keeps no copy) and the built-in simulators (loadable as .npz with their true
- * parameters and latents).
+ * licence and shape; the project keeps no copy; {@link RealDatasets} loads them as trials) and the built-in
+ * simulators (loadable as .npz with their true parameters and latents).
  */
 @Command(name = "datasets", mixinStandardHelpOptions = true, description = "The dataset catalog: real recordings and simulators.",
         subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Describe.class, DatasetsCommand.Load.class})
@@ -76,26 +77,44 @@ final class DatasetsCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code datasets load NAME --out FILE.npz}: a simulator's draw with its true parameters and latents. */
-    @Command(name = "load", mixinStandardHelpOptions = true, description = "Write a simulated dataset to an .npz.")
+    /**
+     * {@code datasets load NAME --out FILE.npz}: a simulator's draw with its true parameters and latents, or a real
+     * recording as trials (binned spike counts for the spike-train datasets), one array per trial.
+     */
+    @Command(name = "load", mixinStandardHelpOptions = true, description = "Write a simulated or real dataset to an .npz.")
     static final class Load implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME") String name;
+        @Parameters(paramLabel = "NAME", description = "A simulator, or a real dataset (NAME/PART keeps one of its trials)")
+        String name;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE})") long seed;
+        @Option(names = "--seed", defaultValue = "0", description = "Random seed of a simulator (default: ${DEFAULT-VALUE})") long seed;
+
+        @Option(names = "--data-home", paramLabel = "DIR", description = "Folder of the real datasets") Path dataHome;
+
+        @Option(names = "--bin-width", paramLabel = "SECONDS",
+                description = "Spike-count bin width of a spike-train dataset (default: hippocampus 0.5 s, songbird one frame)")
+        Double binWidth;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.npz") Path out;
 
         @Override
         public Integer call() throws IOException {
-            if (!Simulators.has(name)) {
-                throw new IllegalArgumentException("'" + name + "' is not a simulator; real datasets are read from their "
-                        + "folder in the data home (see datasets describe " + name + ")");
+            Map<String, NdArray> arrays;
+            String summary;
+            if (Simulators.has(name)) {
+                if (binWidth != null) throw new IllegalArgumentException("--bin-width applies to real spike-train datasets");
+                arrays = Simulators.simulate(name, seed);
+                summary = String.valueOf(arrays.keySet());
+            } else if (RealDatasets.has(name)) {
+                RealDatasets.Recording r = RealDatasets.load(DataHome.resolve(dataHome), name, binWidth);
+                arrays = r.trials();
+                summary = r.summary();
+            } else {
+                throw new IllegalArgumentException("unknown dataset '" + name + "'; simulators: "
+                        + Simulators.entries().stream().map(DatasetEntry::name).toList() + ", real: " + RealDatasets.names());
             }
-            Map<String, NdArray> arrays = Simulators.simulate(name, seed);
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(out.toAbsolutePath().getParent());
             Npz.write(out, arrays);
-            System.out.printf("wrote %s: %s%n", out, arrays.keySet());
+            System.out.printf("wrote %s: %s%n", out, summary);
             return 0;
         }
     }

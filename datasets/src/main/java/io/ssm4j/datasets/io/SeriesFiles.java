@@ -2,6 +2,7 @@ package io.ssm4j.datasets.io;
 
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
+import io.ssm4j.datasets.spikes.SpikeBinning;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ import java.util.Map;
  *       array N x T x D is N trials of equal length.</li>
  *   <li>{@code .npz}: one trial per array (1-D or 2-D), in archive order.</li>
  *   <li>{@code .csv}: one trial, rows = time steps, columns = dimensions.</li>
+ *   <li>{@code .mat} (MATLAB v5-v7, {@link MatFiles}): the variable named in {@link Options#variable} (or the file's
+ *       only numeric variable): a T x D matrix is one trial, a 1 x T or T x 1 vector one trial with D = 1, a cell
+ *       array of such matrices one trial per cell.</li>
+ *   <li>{@code .txt} spike times ({@link SpikeTimeText}): one trial of spike counts, T bins of
+ *       {@link Options#binWidth} seconds from the first spike's bin to the last's, one column per neuron id.</li>
  * </ul>
  * NaN entries become missing values. All trials must share D, and every trial needs T >= 1 and D >= 1;
  * anything else is a {@link FileFormatException} that names the file and the array.
@@ -27,8 +33,22 @@ public final class SeriesFiles {
     private SeriesFiles() {
     }
 
+    /**
+     * How to read the formats that need more than the file: which variable of a {@code .mat} file (null: its only
+     * numeric one), and the bin width in seconds for spike-time {@code .txt} files (null: refused).
+     */
+    public record Options(String variable, Double binWidth) {
+        /** No variable, no bin width. */
+        public static final Options NONE = new Options(null, null);
+    }
+
     /** Reads the trials in a {@code .npy}, {@code .npz} or {@code .csv} file. */
     public static List<TimeSeries> readTrials(Path path) throws IOException {
+        return readTrials(path, Options.NONE);
+    }
+
+    /** Reads the trials in a {@code .npy}, {@code .npz}, {@code .csv}, {@code .mat} or spike-time {@code .txt} file. */
+    public static List<TimeSeries> readTrials(Path path, Options options) throws IOException {
         List<TimeSeries> trials = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         switch (Format.of(path)) {
@@ -60,6 +80,23 @@ public final class SeriesFiles {
             }
             case CSV -> {
                 trials.add(trial(Csv.read(path), path.toString(), "2-D"));
+                sources.add(path.toString());
+            }
+            case MAT -> {
+                String variable = options.variable() != null ? options.variable() : MatFiles.onlyNumericVariable(path);
+                List<NdArray> matrices = MatFiles.readMatrices(path, variable);
+                for (int i = 0; i < matrices.size(); i++) {
+                    String source = path + ", variable '" + variable + "'" + (matrices.size() > 1 ? " {" + (i + 1) + "}" : "");
+                    trials.add(trial(vectorAsColumn(matrices.get(i)), source, "a T x D matrix"));
+                    sources.add(source);
+                }
+            }
+            case TXT -> {
+                if (options.binWidth() == null) {
+                    throw FileFormatException.of(path.toString(), "bin width", "spike-time text needs a bin width in seconds");
+                }
+                NdArray counts = SpikeBinning.binAll(SpikeTimeText.read(path), options.binWidth()).counts();
+                trials.add(trial(counts, path.toString(), "T x N counts"));
                 sources.add(path.toString());
             }
         }
@@ -105,7 +142,7 @@ public final class SeriesFiles {
                     sources.add(path + ", array '" + e.getKey() + "'");
                 }
             }
-            case CSV -> throw FileFormatException.of(path.toString(), "file name", "a mask file must be .npy or .npz");
+            case CSV, MAT, TXT -> throw FileFormatException.of(path.toString(), "file name", "a mask file must be .npy or .npz");
         }
         if (arrays.size() != shapes.size()) {
             throw FileFormatException.of(path.toString(), "mask count", "holds " + arrays.size()
@@ -127,6 +164,7 @@ public final class SeriesFiles {
             case NPY -> List.of(Npy.read(path));
             case NPZ -> List.copyOf(Npz.read(path).values());
             case CSV -> List.of(Csv.read(path));
+            case MAT, TXT -> throw FileFormatException.of(path.toString(), "file name", "expected .npy, .npz or .csv");
         };
     }
 
@@ -141,6 +179,11 @@ public final class SeriesFiles {
         }
         throw FileFormatException.of(source, "shape", NpyHeader.shapeRepr(a.shape()) + " is " + a.ndim()
                 + "-D; expected " + expected);
+    }
+
+    /** A MATLAB 1 x T row vector as the 1-D array of a one-dimensional trial (a T x 1 column already is one). */
+    private static NdArray vectorAsColumn(NdArray a) {
+        return a.ndim() == 2 && a.dim(0) == 1 ? a.reshape(a.dim(1)) : a;
     }
 
     private static void requireNonEmpty(NdArray a, String source, String axes) throws FileFormatException {
@@ -181,14 +224,17 @@ public final class SeriesFiles {
 
     /** The file types these readers know, by extension. */
     private enum Format {
-        NPY, NPZ, CSV;
+        NPY, NPZ, CSV, MAT, TXT;
 
         static Format of(Path path) throws FileFormatException {
             String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".npy")) return NPY;
             if (name.endsWith(".npz")) return NPZ;
             if (name.endsWith(".csv")) return CSV;
-            throw FileFormatException.of(path.toString(), "file name", "unknown file type; expected .npy, .npz or .csv");
+            if (name.endsWith(".mat")) return MAT;
+            if (name.endsWith(".txt")) return TXT;
+            throw FileFormatException.of(path.toString(), "file name",
+                    "unknown file type; expected .npy, .npz, .csv, .mat or .txt (spike times)");
         }
     }
 }

@@ -7,6 +7,9 @@
  *   <li>{@link io.ssm4j.datasets.io.Npz}: NumPy {@code .npz} archives ({@code np.savez} and
  *       {@code np.savez_compressed}): a zip file with one {@code .npy} entry per named array.</li>
  *   <li>{@link io.ssm4j.datasets.io.Csv}: plain comma-separated numeric tables.</li>
+ *   <li>{@link io.ssm4j.datasets.io.MatFiles}: MATLAB {@code .mat} files, versions 5 to 7 (matrices, cells of
+ *       trials, spike times under cells and structs).</li>
+ *   <li>{@link io.ssm4j.datasets.io.SpikeTimeText}: spike times as {@code neuron time} lines of text.</li>
  *   <li>{@link io.ssm4j.datasets.io.SeriesFiles}: the command line's view of those files as trials,
  *       masks and input arrays.</li>
  * </ul>

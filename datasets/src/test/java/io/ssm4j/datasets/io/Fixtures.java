@@ -5,7 +5,7 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /** The committed NPY/NPZ fixtures (made by {@code src/test/resources/npy/gen_fixtures.py}) and their formulas. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
@@ -55,7 +55,7 @@ final class Fixtures {
     }
 
     /** The shared project directory (peer data), from surefire's ssm4j.shared or ../shared. */
-    static Path shared() {
+    public static Path shared() {
         String p = System.getProperty("ssm4j.shared");
         return Path.of(p != null ? p : "../shared");
     }

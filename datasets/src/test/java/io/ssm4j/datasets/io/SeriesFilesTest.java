@@ -122,9 +122,9 @@ class SeriesFilesTest {
         e = assertThrows(FileFormatException.class, () -> SeriesFiles.readTrials(scalar));
         assertMessage(e, "()", "0-D");
 
-        Path txt = dir.resolve("y.txt");
-        Files.writeString(txt, "1\n");
-        e = assertThrows(FileFormatException.class, () -> SeriesFiles.readTrials(txt));
+        Path dat = dir.resolve("y.dat");
+        Files.writeString(dat, "1\n");
+        e = assertThrows(FileFormatException.class, () -> SeriesFiles.readTrials(dat));
         assertMessage(e, "unknown file type");
     }
 
