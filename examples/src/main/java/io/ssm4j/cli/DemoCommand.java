@@ -5,7 +5,9 @@ import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
 import io.ssm4j.datasets.io.Npz;
 import io.ssm4j.inference.HiddenMarkovInference;
+import io.ssm4j.inference.em.HeldOutLikelihood;
 import io.ssm4j.inference.em.HmmFitter;
+import io.ssm4j.inference.fit.CrossValidation;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.math.Rng;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -65,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         HiddenMarkovModel model = fit.model();
         int[] path = HiddenMarkovInference.viterbi(model, data.counts()).states();
         double[] marginals = HiddenMarkovInference.posterior(model, data.counts()).expectedStates();
-        String summary = data.summarise(model, path, fit, secs);
+        String summary = data.summarise(model, path, fit, secs) + heldOut(spec, data.counts());
         try (OutputStaging staging = new OutputStaging(out)) {
             ModelFile.write(staging.file("model.json"), spec, model, null);
             Map<String, NdArray> arrays = new LinkedHashMap<>();
@@ -83,5 +86,14 @@ final class DemoCommand implements Callable<Integer> {
         o.println("wrote " + out.resolve("model.json") + ", posterior.npz, summary.txt"
                 + (!noFigures ? " and figures (objective, raster, posterior, speed_by_state, transition_matrix, state_durations)" : ""));
         return 0;
+    }
+
+    /** Held-out log-likelihood per bin: 10% of the bins, in blocks of 20, masked, the model refitted and scored there. */
+    private String heldOut(HmmSpec spec, TimeSeries counts) {
+        List<CrossValidation.Fold> folds = HeldOutLikelihood.overMaskedBins(spec, Trials.of(counts), 0.1, 1, 20,
+                new FitOptions(300, 1e-7, 1, null), 2, Rng.seeded(seed + 1));
+        CrossValidation.Fold f = folds.get(0);
+        return String.format("held-out log-likelihood: %.4f per bin over %d masked bins (10%%, blocks of 20; refitted "
+                + "without them)%n", f.perStep(), f.steps());
     }
 }
