@@ -30,14 +30,21 @@ import java.util.concurrent.Callable;
  * {@code ssm4j demo}: the README's main job. Fits a Poisson HMM to binned spike counts of rat hippocampal
  * units on a linear track (run, then rest; {@code hippocampus-linear-track} in the shared data folder) and
  * shows how its states line up with the animal's running speed; without that folder, fits a simulated
- * Poisson population with known states instead. Writes model.json, posterior.npz, summary.txt
+ * Poisson population with known states instead, and with {@code --data FILE}, the user's own counts. Writes model.json, posterior.npz, summary.txt
  * and the figures of {@link DemoFigures} (unless {@code --no-figures}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Fit a Poisson HMM to hippocampal spike counts (or a simulated population) and summarise it.")
+        description = "Fit a Poisson HMM to hippocampal spike counts (or your --data, or a simulated population) and summarise it.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-home", paramLabel = "DIR", description = "Folder of the shared datasets (default: $SSM4J_DATA or ../shared/data)")
     Path dataHome;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Your own spike counts (T x N: .npy, .npz, .csv, .mat with "
+            + "--variable, or spike times .txt binned at --bin) instead of the hippocampus recording")
+    Path dataFile;
+
+    @Option(names = "--variable", paramLabel = "NAME", description = "The variable of a .mat --data file")
+    String variable;
 
     @Option(names = "--out", defaultValue = "demo-output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE})")
     Path out;
@@ -58,7 +65,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = DataHome.resolve(dataHome);
         Path folder = home.resolve("hippocampus-linear-track");
-        DemoData data = Files.isDirectory(folder) ? HippocampusDemoData.load(folder, bin) : DemoData.simulated(seed);
+        DemoData data = dataFile != null ? UserDemoData.load(dataFile, variable, bin)
+                : Files.isDirectory(folder) ? HippocampusDemoData.load(folder, bin) : DemoData.simulated(seed);
         System.out.println("data: " + data.description());
         HmmSpec spec = HmmSpec.of(states, data.counts().dim(), EmissionType.POISSON);
         long t0 = System.nanoTime();
@@ -84,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream o = System.out;
         o.print(summary);
         o.println("wrote " + out.resolve("model.json") + ", posterior.npz, summary.txt"
-                + (!noFigures ? " and figures (objective, raster, posterior, speed_by_state, transition_matrix, state_durations)" : ""));
+                + (!noFigures ? " and figures (objective, raster, posterior, covariate_by_state, transition_matrix, state_durations)" : ""));
         return 0;
     }
 

@@ -33,7 +33,7 @@ final class DemoFigures {
         FigureFiles.write(PosteriorFigure.chart(marginals, y.length(), k, data.binSeconds(), "time (s)",
                 "Posterior state probabilities, " + title), folder, "posterior");
         FigureFiles.write(CovariateByStateFigure.chart(data.covariate(), viterbi, k, data.covariateLabel(),
-                capitalised(data.covariateLabel().replaceAll(" \\(.*", "")) + " per decoded state, " + title), folder, "speed_by_state");
+                capitalised(data.covariateLabel().replaceAll(" \\(.*", "")) + " per decoded state, " + title), folder, "covariate_by_state");
         FigureFiles.write(TransitionMatrixFigure.chart(model.parameters().get("transition_matrix").dataView(), k,
                 "Transition matrix, " + name), folder, "transition_matrix");
         FigureFiles.write(DwellTimeFigure.chart(viterbi, k, data.binSeconds(), "Dwell times per state, " + title),
