@@ -33,7 +33,10 @@ public final class Simulators {
                     "T=1000 x N=10 (latent D=2)", "Churchland et al. (2012) for rotational dynamics"),
             new DatasetEntry("simulated-rotational-poisson", DatasetEntry.Kind.SIMULATOR,
                     "simulated rotational-dynamics spiking population: 2-D latent rotation, 30 Poisson neurons (log link)",
-                    "T=1000 x N=30 counts (latent D=2)", "Macke et al. (2011), Poisson LDS"));
+                    "T=1000 x N=30 counts (latent D=2)", "Macke et al. (2011), Poisson LDS"),
+            new DatasetEntry("simulated-nascar", DatasetEntry.Kind.SIMULATOR,
+                    "simulated NASCAR switching LDS: a 2-D latent lapping an oval under 4 position-dependent regimes, 10 Gaussian units",
+                    "T=1000 x N=10 (latent D=2, K=4)", "Linderman et al. (2017), recurrent SLDS"));
 
     private Simulators() {}
 
@@ -49,6 +52,7 @@ public final class Simulators {
             case "simulated-arhmm" -> arhmm(rng);
             case "simulated-rotational-lds" -> rotationalLds(rng);
             case "simulated-rotational-poisson" -> rotationalPoisson(rng);
+            case "simulated-nascar" -> NascarSimulator.simulate(rng);
             default -> throw new IllegalArgumentException("unknown simulator '" + name + "'; known: "
                     + ENTRIES.stream().map(DatasetEntry::name).toList());
         };

@@ -55,4 +55,32 @@ class CatalogTest {
         assertNotEquals(spikes.get("y"), Simulators.simulate("simulated-rotational-poisson", 2).get("y"));
         assertThrows(IllegalArgumentException.class, () -> Simulators.simulate("nascar", 1));
     }
+
+    @Test
+    void nascarLapsTheTrackThroughItsFourRegimesInOrder() {
+        Map<String, NdArray> m = Simulators.simulate("simulated-nascar", 1);
+        double[] x = m.get("x").dataView(), z = m.get("z").dataView(), y = m.get("y").dataView();
+        double[] c = m.get("C").dataView(), d = m.get("d").dataView();
+        int n = NascarSimulator.UNITS, t = z.length;
+        int laps = 0, changes = 0;
+        for (int s = 0; s < t; s++) {
+            assertEquals(NascarSimulator.regime(x[2 * s], x[2 * s + 1]), (int) z[s], "regime of the position at " + s);
+            double radius = Math.abs(x[2 * s]) > 2 ? Math.hypot(Math.abs(x[2 * s]) - 2, x[2 * s + 1]) : Math.abs(x[2 * s + 1]);
+            assertEquals(1.0, radius, 0.35, "on the track at " + s);
+            if (s > 0 && z[s] != z[s - 1]) {
+                changes++;
+                assertEquals(((int) z[s - 1] + 1) % 4, (int) z[s], "clockwise order of the regimes at " + s);
+                if (z[s] == 0) laps++;
+            }
+        }
+        assertTrue(laps >= 2, "laps: " + laps + " (" + changes + " regime changes)");
+        double ss = 0;
+        for (int s = 0; s < t; s++) {
+            for (int i = 0; i < n; i++) {
+                double r = y[s * n + i] - c[2 * i] * x[2 * s] - c[2 * i + 1] * x[2 * s + 1] - d[i];
+                ss += r * r;
+            }
+        }
+        assertEquals(0.01, ss / (t * n), 0.001, "readout noise variance");
+    }
 }
