@@ -24,6 +24,12 @@ interface FitWork<M> {
     /** The tolerance to use for the requested one (a sampler ignores it). */
     double tolerance(double requested);
 
+    /**
+     * Makes the fit continue from the checkpoint {@code saved} (null: from its start) and save its state into
+     * {@code checkpoints} after every iteration at which one is due.
+     */
+    void checkpointing(FitCheckpoints checkpoints, FitCheckpoints.Saved saved) throws IOException;
+
     /** Runs the fit. */
     FitResult<M> fit(Trials trials, FitOptions options) throws IOException;
 
