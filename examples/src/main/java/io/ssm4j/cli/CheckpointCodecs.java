@@ -62,7 +62,7 @@ final class CheckpointCodecs {
         return new Codec<>() {
             @Override
             public void put(FitCheckpoints.Snapshot s, String name, LinearGaussianStateSpaceModel m) {
-                s.file(name + ".json", f -> LdsModelFile.write(f, m, null));
+                s.file(name + ".json", f -> LdsModelFile.write(f, m, null, null));
             }
 
             @Override
@@ -78,7 +78,7 @@ final class CheckpointCodecs {
             @Override
             public void put(FitCheckpoints.Snapshot s, String name, LaplaceEmState state) {
                 GeneralizedLinearDynamicalSystem m = state.model();
-                s.file(name + ".json", f -> LdsModelFile.write(f, m, null));
+                s.file(name + ".json", f -> LdsModelFile.write(f, m, null, null));
                 s.state().put(name + "_trials", state.warmStarts().size());
                 s.file(name + "-warm-starts.npz", f -> {
                     Map<String, NdArray> arrays = new LinkedHashMap<>();

@@ -73,7 +73,7 @@ final class GlmLdsFitWork implements FitWork<GeneralizedLinearDynamicalSystem> {
 
     @Override
     public void writeModel(Path file, GeneralizedLinearDynamicalSystem model, ObjectNode provenance) throws IOException {
-        LdsModelFile.write(file, model, provenance);
+        LdsModelFile.write(file, model, ModelFile.JSON.createObjectNode().put("method", "laplace-em"), provenance);
     }
 
     @Override

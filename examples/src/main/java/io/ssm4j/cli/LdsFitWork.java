@@ -1,5 +1,6 @@
 package io.ssm4j.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ssm4j.data.Trials;
 import io.ssm4j.inference.fit.EmProgress;
@@ -11,6 +12,7 @@ import io.ssm4j.inference.lds.LdsExpectationMaximization;
 import io.ssm4j.inference.lds.LdsGibbsOptions;
 import io.ssm4j.inference.lds.LdsGibbsSampler;
 import io.ssm4j.inference.lds.LdsInitializer;
+import io.ssm4j.inference.lds.LdsParameter;
 import io.ssm4j.inference.lds.LdsPrior;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
@@ -95,7 +97,13 @@ final class LdsFitWork implements FitWork<LinearGaussianStateSpaceModel> {
 
     @Override
     public void writeModel(Path file, LinearGaussianStateSpaceModel model, ObjectNode provenance) throws IOException {
-        LdsModelFile.write(file, model, provenance);
+        ObjectNode fit = ModelFile.JSON.createObjectNode();
+        fit.put("method", gibbs() ? "gibbs" : "em");
+        fit.put("prior", conjugatePrior ? "conjugate" : "none");
+        fit.put("diagonal_noise", options.diagonalR());
+        ArrayNode fixed = fit.putArray("fixed");
+        for (LdsParameter p : options.fixed()) fixed.add(p.name());
+        LdsModelFile.write(file, model, fit, provenance);
     }
 
     @Override
