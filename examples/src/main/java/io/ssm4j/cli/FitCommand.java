@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
  * {@code ssm4j fit}: fits an HMM or ARHMM (EM with restarts, or Gibbs sampling; {@link HmmFitWork}) or a Gaussian
  * LDS (EM; {@link LdsFitWork}) or a Poisson / Bernoulli LDS ({@code --model plds}, or {@code lds} with those
  * emissions; Laplace-EM; {@link GlmLdsFitWork}) and writes model.json, fit.json (objective trace, iterations, wall seconds,
- * convergence and its reason) and, unless {@code --no-figures}, objective.png.
+ * convergence and its reason) and, unless {@code --no-figures}, objective.png and, for an LDS, the {@link LdsFigures}
+ * of the fitted model's posterior. With {@code --checkpoint-every N} every fit saves its state in {@code DIR/checkpoint}
+ * ({@link FitCheckpoints}), and {@code --resume DIR} continues a killed fit to exactly the uninterrupted result.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM, ARHMM, LDS or Poisson/Bernoulli LDS to data.")
 final class FitCommand implements Callable<Integer> {
@@ -79,7 +81,8 @@ final class FitCommand implements Callable<Integer> {
     /** Where this fit writes its checkpoints (null when it writes none). */
     private FitCheckpoints checkpoints;
 
-    @Option(names = "--no-figures", description = "Write no figures (objective.png/.svg)")
+    @Option(names = "--no-figures", description = "Write no figures (objective; for an lds also latents, latent planes, "
+            + "observations, flow field)")
     boolean noFigures;
 
     @Mixin DataInput data;
@@ -172,6 +175,7 @@ final class FitCommand implements Callable<Integer> {
             if (!noFigures) {
                 FigureFiles.write(ObjectiveFigure.chart(result.objective(), work.iterationAxis(), work.objectiveAxis(),
                         work.label() + " objective, " + ModelTitle.withData(work.title(), data.files)), staging.file(""), "objective");
+                work.writeFigures(staging.file(""), trials, result.model(), data.files);
             }
             staging.commit();
         }

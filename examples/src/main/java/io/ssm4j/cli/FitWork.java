@@ -36,6 +36,9 @@ interface FitWork<M> {
     /** Writes the model's model.json. */
     void writeModel(Path file, M model, ObjectNode provenance) throws IOException;
 
+    /** Writes the family's figures of the fitted model on the data beside the objective figure (none by default). */
+    default void writeFigures(Path folder, Trials trials, M model, java.util.List<Path> dataFiles) throws IOException {}
+
     /** The objective figure's x axis ("EM iteration", "Gibbs sweep"). */
     String iterationAxis();
 

@@ -76,6 +76,12 @@ final class GlmLdsFitWork implements FitWork<GeneralizedLinearDynamicalSystem> {
         LdsModelFile.write(file, model, ModelFile.JSON.createObjectNode().put("method", "laplace-em"), provenance);
     }
 
+    /** The {@link LdsFigures} of the fitted model's posterior on the first trials. */
+    @Override
+    public void writeFigures(Path folder, Trials trials, GeneralizedLinearDynamicalSystem model, java.util.List<Path> dataFiles) throws IOException {
+        new GlmLdsInferWork(model).inferAndWriteFigures(folder, trials, LdsFigures.FIGURE_TRIALS, dataFiles);
+    }
+
     @Override
     public String iterationAxis() { return "Laplace-EM iteration"; }
 

@@ -106,6 +106,12 @@ final class LdsFitWork implements FitWork<LinearGaussianStateSpaceModel> {
         LdsModelFile.write(file, model, fit, provenance);
     }
 
+    /** The {@link LdsFigures} of the fitted model's posterior on the first trials. */
+    @Override
+    public void writeFigures(Path folder, Trials trials, LinearGaussianStateSpaceModel model, java.util.List<Path> dataFiles) throws IOException {
+        new LdsInferWork(model).inferAndWriteFigures(folder, trials, LdsFigures.FIGURE_TRIALS, dataFiles);
+    }
+
     @Override
     public String iterationAxis() { return gibbs() ? "Gibbs sweep" : "EM iteration"; }
 
