@@ -16,6 +16,7 @@ import io.ssm4j.models.lds.GeneralizedLinearDynamicalSystem;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,34 +43,41 @@ final class CheckpointCodecs {
         T get(FitCheckpoints.Saved saved, String name) throws IOException;
     }
 
-    /** HMMs and ARHMMs of the spec, as model.json. */
-    static Codec<HiddenMarkovModel> hmm(HmmSpec spec) {
+    /** Writes a model to a file. */
+    @FunctionalInterface
+    interface ModelWriter<M> {
+        void write(Path file, M model) throws IOException;
+    }
+
+    /** Reads a model from a file. */
+    @FunctionalInterface
+    interface ModelReader<M> {
+        M read(Path file) throws IOException;
+    }
+
+    /** Models as one file each, {@code <name>.json}. */
+    static <M> Codec<M> json(ModelWriter<M> writer, ModelReader<M> reader) {
         return new Codec<>() {
             @Override
-            public void put(FitCheckpoints.Snapshot s, String name, HiddenMarkovModel m) {
-                s.file(name + ".json", f -> ModelFile.write(f, spec, m, null));
+            public void put(FitCheckpoints.Snapshot s, String name, M m) {
+                s.file(name + ".json", f -> writer.write(f, m));
             }
 
             @Override
-            public HiddenMarkovModel get(FitCheckpoints.Saved s, String name) throws IOException {
-                return ModelFile.read(s.file(name + ".json")).model();
+            public M get(FitCheckpoints.Saved s, String name) throws IOException {
+                return reader.read(s.file(name + ".json"));
             }
         };
     }
 
+    /** HMMs and ARHMMs of the spec, as model.json. */
+    static Codec<HiddenMarkovModel> hmm(HmmSpec spec) {
+        return json((f, m) -> ModelFile.write(f, spec, m, null), f -> ModelFile.read(f).model());
+    }
+
     /** Gaussian LDSs, as model.json. */
     static Codec<LinearGaussianStateSpaceModel> lds() {
-        return new Codec<>() {
-            @Override
-            public void put(FitCheckpoints.Snapshot s, String name, LinearGaussianStateSpaceModel m) {
-                s.file(name + ".json", f -> LdsModelFile.write(f, m, null, null));
-            }
-
-            @Override
-            public LinearGaussianStateSpaceModel get(FitCheckpoints.Saved s, String name) throws IOException {
-                return LdsModelFile.read(s.file(name + ".json")).gaussian();
-            }
-        };
+        return json((f, m) -> LdsModelFile.write(f, m, null, null), f -> LdsModelFile.read(f).gaussian());
     }
 
     /** A Laplace-EM state: the GLM-LDS as model.json, the warm starts as {@code trial_<i>} arrays (T x D) of an .npz. */
