@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
  * {@code ssm4j fit}: fits an HMM or ARHMM (EM with restarts, or Gibbs sampling; {@link HmmFitWork}) or a Gaussian
  * LDS (EM; {@link LdsFitWork}) or a Poisson / Bernoulli LDS ({@code --model plds}, or {@code lds} with those
  * emissions; Laplace-EM; {@link GlmLdsFitWork}) and writes model.json, fit.json (objective trace, iterations, wall seconds,
- * convergence and its reason) and, unless {@code --no-figures}, objective.png.
+ * convergence and its reason) and, unless {@code --no-figures}, objective.png and, for an LDS, the {@link LdsFigures}
+ * of the fitted model's posterior. With {@code --checkpoint-every N} every fit saves its state in {@code DIR/checkpoint}
+ * ({@link FitCheckpoints}), and {@code --resume DIR} continues a killed fit to exactly the uninterrupted result.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM, ARHMM, LDS or Poisson/Bernoulli LDS to data.")
 final class FitCommand implements Callable<Integer> {
@@ -36,7 +38,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--latent-dim", paramLabel = "D", description = "LDS latent dimension (taken from --init when given)")
     Integer latentDim;
 
-    @Option(names = "--method", defaultValue = "em", description = "em or gibbs (default: ${DEFAULT-VALUE}; lds: em)")
+    @Option(names = "--method", defaultValue = "em",
+            description = "em or gibbs (default: ${DEFAULT-VALUE}; poisson/bernoulli lds: Laplace-EM only)")
     String method;
 
     @Option(names = "--iters", defaultValue = "100", paramLabel = "N", description = "Iterations or Gibbs sweeps (default: ${DEFAULT-VALUE})")
@@ -66,7 +69,7 @@ final class FitCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--checkpoint-every", defaultValue = "20", paramLabel = "N",
-            description = "hmm/arhmm EM: save a checkpoint in DIR/checkpoint every N iterations (0 = never; default: ${DEFAULT-VALUE})")
+            description = "Save a checkpoint in DIR/checkpoint every N iterations or sweeps (0 = never; default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the killed fit whose --out was DIR, from its checkpoint")
@@ -78,7 +81,8 @@ final class FitCommand implements Callable<Integer> {
     /** Where this fit writes its checkpoints (null when it writes none). */
     private FitCheckpoints checkpoints;
 
-    @Option(names = "--no-figures", description = "Write no figures (objective.png/.svg)")
+    @Option(names = "--no-figures", description = "Write no figures (objective; for an lds also latents, latent planes, "
+            + "observations, flow field)")
     boolean noFigures;
 
     @Mixin DataInput data;
@@ -89,6 +93,11 @@ final class FitCommand implements Callable<Integer> {
         if (out == null) throw new IllegalArgumentException("--out DIR is required");
         Trials trials = data.load();
         FitWork<?> work = LdsEmissions.isLdsModel(structure.model) ? ldsWork() : hmmWork(trials);
+        if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
+        if (checkpointEvery > 0) {
+            checkpoints = new FitCheckpoints(out, originalArguments(), checkpointEvery, resumed);
+            work.checkpointing(checkpoints, resumed);
+        }
         return run(work, trials);
     }
 
@@ -96,21 +105,9 @@ final class FitCommand implements Callable<Integer> {
         if (latentDim != null || diagonalNoise || fix != null) {
             throw new IllegalArgumentException("--latent-dim, --diagonal-noise and --fix apply to --model lds");
         }
-        boolean gibbs = switch (method) {
-            case "em" -> false;
-            case "gibbs" -> true;
-            default -> throw new IllegalArgumentException("--method must be em or gibbs, got '" + method + "'");
-        };
+        boolean gibbs = gibbs();
         if (gibbs) structure.prior = "conjugate";
-        if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
-        HmmFitWork work = new HmmFitWork(structure.spec(trials, HmmFitWork.states(states, init)), gibbs, init, restarts,
-                Rng.seeded(seed));
-        if (gibbs || (checkpointEvery == 0 && resumed == null)) return work;
-        checkpoints = new FitCheckpoints(out, originalArguments(),
-                (file, model) -> ModelFile.write(file, work.spec(), model, null));
-        return work.withCheckpoints(resumed == null ? null : resumed.state(), state -> {
-            if (checkpointEvery > 0 && state.current().iterations() % checkpointEvery == 0) checkpoints.save(state);
-        });
+        return new HmmFitWork(structure.spec(trials, HmmFitWork.states(states, init)), gibbs, init, restarts, Rng.seeded(seed));
     }
 
     /** This command's own arguments, as typed after "fit" (or as recorded in the checkpoint being resumed). */
@@ -131,23 +128,33 @@ final class FitCommand implements Callable<Integer> {
         return original.call();
     }
 
+    /** Whether --method asks for Gibbs sampling (else EM). */
+    private boolean gibbs() {
+        return switch (method) {
+            case "em" -> false;
+            case "gibbs" -> true;
+            default -> throw new IllegalArgumentException("--method must be em or gibbs, got '" + method + "'");
+        };
+    }
+
     private FitWork<?> ldsWork() {
-        if (states != null || restarts != 1 || !"em".equals(method)) {
-            throw new IllegalArgumentException("--states, --restarts and --method apply to --model hmm and arhmm (an lds is fitted by "
-                    + "EM, or Laplace-EM for poisson and bernoulli emissions)");
+        if (states != null || restarts != 1) {
+            throw new IllegalArgumentException("--states and --restarts apply to --model hmm and arhmm");
         }
+        boolean gibbs = gibbs();
         LdsEmissions emissions = LdsEmissions.forModel(structure.model, structure.emissions, structure.link);
         if (emissions != null && emissions != LdsEmissions.GAUSSIAN) {
-            if (diagonalNoise || fix != null || !"none".equals(structure.prior)) {
-                throw new IllegalArgumentException("--diagonal-noise, --fix and --prior apply to gaussian emissions; the "
+            if (diagonalNoise || fix != null || !"none".equals(structure.prior) || gibbs) {
+                throw new IllegalArgumentException("--diagonal-noise, --fix, --prior and --method gibbs apply to gaussian emissions; the "
                         + emissions.title() + " is fitted by maximum-likelihood Laplace-EM");
             }
-            return new GlmLdsFitWork(emissions, latentDim, init, Rng.seeded(seed));
+            return new GlmLdsFitWork(emissions, latentDim, init);
         }
         LdsEmOptions options = LdsEmOptions.defaults().withFixed(LdsParameter.parseList(fix)).withDiagonalR(diagonalNoise);
+        if (gibbs) return new LdsFitWork(latentDim, init, options, true, Rng.seeded(seed));
         return switch (structure.prior) {
-            case "none" -> new LdsFitWork(latentDim, init, options, false);
-            case "conjugate" -> new LdsFitWork(latentDim, init, options, true);
+            case "none" -> new LdsFitWork(latentDim, init, options, false, null);
+            case "conjugate" -> new LdsFitWork(latentDim, init, options, true, null);
             default -> throw new IllegalArgumentException("--prior must be none or conjugate, got '" + structure.prior + "'");
         };
     }
@@ -168,6 +175,7 @@ final class FitCommand implements Callable<Integer> {
             if (!noFigures) {
                 FigureFiles.write(ObjectiveFigure.chart(result.objective(), work.iterationAxis(), work.objectiveAxis(),
                         work.label() + " objective, " + ModelTitle.withData(work.title(), data.files)), staging.file(""), "objective");
+                work.writeFigures(staging.file(""), trials, result.model(), data.files);
             }
             staging.commit();
         }

@@ -24,11 +24,20 @@ interface FitWork<M> {
     /** The tolerance to use for the requested one (a sampler ignores it). */
     double tolerance(double requested);
 
+    /**
+     * Makes the fit continue from the checkpoint {@code saved} (null: from its start) and save its state into
+     * {@code checkpoints} after every iteration at which one is due.
+     */
+    void checkpointing(FitCheckpoints checkpoints, FitCheckpoints.Saved saved) throws IOException;
+
     /** Runs the fit. */
     FitResult<M> fit(Trials trials, FitOptions options) throws IOException;
 
     /** Writes the model's model.json. */
     void writeModel(Path file, M model, ObjectNode provenance) throws IOException;
+
+    /** Writes the family's figures of the fitted model on the data beside the objective figure (none by default). */
+    default void writeFigures(Path folder, Trials trials, M model, java.util.List<Path> dataFiles) throws IOException {}
 
     /** The objective figure's x axis ("EM iteration", "Gibbs sweep"). */
     String iterationAxis();

@@ -2,6 +2,7 @@ package io.ssm4j.cli;
 
 import io.ssm4j.inference.em.FitterState;
 import io.ssm4j.inference.fit.EmProgress;
+import io.ssm4j.inference.fit.GibbsProgress;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +35,8 @@ final class HmmFitWork implements FitWork<HiddenMarkovModel> {
     private final Rng rng;
     private FitterState resume;
     private Consumer<FitterState> checkpoint = state -> { };
+    private GibbsProgress<HiddenMarkovModel> gibbsResume;
+    private Consumer<GibbsProgress<HiddenMarkovModel>> gibbsCheckpoint = progress -> { };
 
     HmmFitWork(HmmSpec spec, boolean gibbs, Path init, int restarts, Rng rng) {
         this.spec = spec;
@@ -52,17 +55,18 @@ final class HmmFitWork implements FitWork<HiddenMarkovModel> {
         return p.dim(0);
     }
 
-    /**
-     * Resume from {@code state} (may be null) and hand every EM iteration's state to {@code sink} (checkpoints).
-     * Gibbs sampling is not checkpointed.
-     */
-    HmmFitWork withCheckpoints(FitterState state, Consumer<FitterState> sink) {
-        this.resume = state;
-        this.checkpoint = sink;
-        return this;
+    @Override
+    public void checkpointing(FitCheckpoints checkpoints, FitCheckpoints.Saved saved) throws IOException {
+        if (gibbs) {
+            var codec = CheckpointCodecs.gibbs(CheckpointCodecs.hmm(spec));
+            gibbsResume = FitCheckpoints.resumed(saved, codec);
+            gibbsCheckpoint = checkpoints.sink(codec, GibbsProgress::sweeps);
+        } else {
+            var codec = CheckpointCodecs.restarts(spec);
+            resume = FitCheckpoints.resumed(saved, codec);
+            checkpoint = checkpoints.sink(codec, state -> state.current().iterations());
+        }
     }
-
-    HmmSpec spec() { return spec; }
 
     @Override
     public String label() { return gibbs ? "Gibbs" : "EM"; }
@@ -76,7 +80,11 @@ final class HmmFitWork implements FitWork<HiddenMarkovModel> {
     @Override
     public FitResult<HiddenMarkovModel> fit(Trials trials, FitOptions options) throws IOException {
         HiddenMarkovModel start = init == null ? null : loadInit();
-        if (gibbs) return HmmGibbsSampler.run(start != null ? start : HmmInitializer.kMeans(spec, trials, rng.split()), trials, options, rng);
+        if (gibbs) {
+            GibbsProgress<HiddenMarkovModel> from = gibbsResume != null ? gibbsResume
+                    : GibbsProgress.start(start != null ? start : HmmInitializer.kMeans(spec, trials, rng.split()), rng);
+            return HmmGibbsSampler.run(from, trials, options, sweep -> { }, gibbsCheckpoint);
+        }
         if (start != null) {
             EmProgress<HiddenMarkovModel> from = resume != null ? resume.current() : EmProgress.start(start);
             return HmmExpectationMaximization.fit(from, trials, options, p -> checkpoint.accept(new FitterState(0, p, null)));

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * Poisson / Bernoulli LDS, {@link GlmLdsInferWork}, whose log_likelihood is the Laplace log evidence); with
  * {@code --repeat N}, also the median and minimum seconds of the inference alone (after one warm-up run) in
  * infer.json. Unless {@code --no-figures}, also the family's figures (HMM: posterior_<i> and states_<i> for the
- * first trials, and transition_matrix).
+ * first trials, and transition_matrix; LDS: the {@link LdsFigures}).
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, description = "Posterior inference under a fitted or given model.")
 final class InferCommand implements Callable<Integer> {
@@ -34,7 +34,8 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for posterior.npz")
     Path out;
 
-    @Option(names = "--no-figures", description = "Write no figures (posterior_<i>, states_<i>, transition_matrix)")
+    @Option(names = "--no-figures", description = "Write no figures (hmm: posterior_<i>, states_<i>, transition_matrix; "
+            + "lds: latents_<i>, latent_plane_<i>, latent_pairs_<i>, observations_<i>, flow_field)")
     boolean noFigures;
 
     @Mixin DataInput data;

@@ -31,6 +31,13 @@ interface InferWork<R> {
     /** What the timing in infer.json covers, in words. */
     String timed();
 
-    /** Writes this family's figures for the trials into folder (a family may have none yet). */
+    /** Writes this family's figures for the trials (results.get(i) belongs to trials.get(i)) into folder. */
     void writeFigures(Path folder, Trials trials, List<R> results, List<Path> dataFiles) throws IOException;
+
+    /** Infers the first {@code count} trials (at most) and writes their figures, as {@code fit} does for its model. */
+    default void inferAndWriteFigures(Path folder, Trials trials, int count, List<Path> dataFiles) throws IOException {
+        List<R> results = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(count, trials.size()); i++) results.add(infer(trials.get(i)));
+        writeFigures(folder, trials, results, dataFiles);
+    }
 }

@@ -40,4 +40,7 @@ record LoadedLds(LdsEmissions emissions, LinearGaussianStateSpaceModel gaussian,
     int latentDim() { return isGaussian() ? gaussian.latentDim() : glm.latentDim(); }
 
     int obsDim() { return isGaussian() ? gaussian.obsDim() : glm.obsDim(); }
+
+    /** Width of the inputs u_t (0 for the GLM families, which take none). */
+    int inputDim() { return isGaussian() ? gaussian.inputDim() : 0; }
 }

@@ -31,12 +31,6 @@ final class ModelFile {
     /** A model with the structure it was built from. */
     record Loaded(HmmSpec spec, HiddenMarkovModel model) {}
 
-    /** Writes one model to a file (the spec and provenance bound in). */
-    @FunctionalInterface
-    interface Writer {
-        void write(Path file, HiddenMarkovModel model) throws IOException;
-    }
-
     private ModelFile() {}
 
     static void write(Path file, HmmSpec spec, HiddenMarkovModel model, ObjectNode provenance) throws IOException {

@@ -164,47 +164,6 @@ class CommandLineTest {
         assertEquals(3, ModelFile.JSON.readTree(cv.resolve("cv.json").toFile()).path("best_states").asInt());
     }
 
-    @Test
-    void aKilledFitResumesFromItsCheckpointToTheUninterruptedResult() throws IOException {
-        String[] common = {"fit", "--states", "3", "--restarts", "2", "--iters", "20", "--tol", "0", "--seed", "4",
-                "--checkpoint-every", "7", "--no-figures"};
-        Path reference = dir.resolve("uninterrupted");
-        assertEquals(0, cli(concat(common, "--out", reference.toString(), data.toString())).status());
-        assertFalse(Files.exists(reference.resolve("checkpoint")), "a finished fit leaves no checkpoint");
-
-        Path killed = dir.resolve("killed");
-        Files.createDirectories(killed.resolve("model.json").resolve("blocker")); // the final move of model.json fails
-        Run r = cli(concat(common, "--out", killed.toString(), data.toString()));
-        assertEquals(2, r.status(), "the fit should fail at its final write: " + r.err());
-        assertTrue(Files.exists(killed.resolve("checkpoint").resolve("state.json")), "the checkpoint survives the failure");
-        Files.delete(killed.resolve("model.json").resolve("blocker"));
-        Files.delete(killed.resolve("model.json"));
-        // mark the checkpointed traces, to see that the resumed fit carries them on rather than starting over
-        Path state = killed.resolve("checkpoint").resolve("state.json");
-        com.fasterxml.jackson.databind.node.ObjectNode json =
-                (com.fasterxml.jackson.databind.node.ObjectNode) ModelFile.JSON.readTree(state.toFile());
-        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("objective")).set(0, 12345.0);
-        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("best").get("objective")).set(0, 12345.0);
-        ModelFile.JSON.writeValue(state.toFile(), json);
-
-        r = cli("fit", "--resume", killed.toString());
-        assertEquals(0, r.status(), r.err());
-        var expected = ModelFile.JSON.readTree(reference.resolve("fit.json").toFile()).path("objective");
-        var resumed = ModelFile.JSON.readTree(killed.resolve("fit.json").toFile()).path("objective");
-        assertEquals(expected.size(), resumed.size());
-        assertEquals(12345.0, resumed.get(0).asDouble(), "the trace before the checkpoint comes from the checkpoint");
-        for (int i = 1; i < expected.size(); i++) assertEquals(expected.get(i), resumed.get(i), "objective " + i);
-        assertEquals(ModelFile.read(reference.resolve("model.json")).model().parameters(),
-                ModelFile.read(killed.resolve("model.json")).model().parameters());
-        assertFalse(Files.exists(killed.resolve("checkpoint")));
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
     private static void assertFailsClearly(String expectedFragment, Path out, String... args) {
         Run r = cli(args);
         assertEquals(2, r.status(), "expected failure status; stderr: " + r.err());

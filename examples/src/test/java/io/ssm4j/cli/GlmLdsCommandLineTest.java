@@ -147,7 +147,7 @@ class GlmLdsCommandLineTest {
             q.put("b", NdArray.of(new double[] {Math.PI / 7, -Math.E / 11}, 2));
             GeneralizedLinearDynamicalSystem m = GeneralizedLinearDynamicalSystem.fromParameters(family, q);
             Path file = dir.resolve("round-" + family.id() + ".json"), again = dir.resolve("again-" + family.id() + ".json");
-            LdsModelFile.write(file, m, null);
+            LdsModelFile.write(file, m, null, null);
             LoadedLds back = LdsModelFile.read(file);
             assertEquals(family, back.glm().family());
             for (Map.Entry<String, NdArray> e : m.parameters().entrySet()) {
@@ -155,7 +155,7 @@ class GlmLdsCommandLineTest {
                 assertArrayEquals(e.getValue().shape(), got.shape(), e.getKey());
                 assertArrayEquals(e.getValue().dataView(), got.dataView(), 0.0, e.getKey());
             }
-            LdsModelFile.write(again, back.glm(), null);
+            LdsModelFile.write(again, back.glm(), null, null);
             assertEquals(Files.readString(file), Files.readString(again));
         }
     }
@@ -189,7 +189,7 @@ class GlmLdsCommandLineTest {
         assertFails("no emission covariance R",
                 "infer", "--model", "lds", "--model-file", params.toString(), "--out", out, y);
         Path json = dir.resolve("plds.json");
-        LdsModelFile.write(json, GeneralizedLinearDynamicalSystem.fromParameters(EmissionFamily.POISSON_EXP, p), null);
+        LdsModelFile.write(json, GeneralizedLinearDynamicalSystem.fromParameters(EmissionFamily.POISSON_EXP, p), null, null);
         assertFails("holds a Poisson LDS (exp link), but the options ask for a Bernoulli LDS (logistic link)",
                 "infer", "--model", "lds", "--emissions", "bernoulli", "--model-file", json.toString(), "--out", out, y);
         assertFalse(Files.exists(dir.resolve("never")));

@@ -80,7 +80,7 @@ class LdsCommandLineTest {
             i++;
         }
         Path json = dir.resolve("lds.json"), out2 = dir.resolve("post-json");
-        LdsModelFile.write(json, m, null);
+        LdsModelFile.write(json, m, null, null);
         run(0, "infer", "--model", "lds", "--model-file", json.toString(), "--out", out2.toString(), data.toString());
         assertArrayEquals(post.get("log_likelihood").dataView(), Npz.read(out2.resolve("posterior.npz")).get("log_likelihood").dataView(), 0.0);
     }

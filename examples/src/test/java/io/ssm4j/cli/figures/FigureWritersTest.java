@@ -41,8 +41,10 @@ class FigureWritersTest {
         }
     }
 
-    /** Writes the chart, reads the PNG back and checks its size and that it is not blank. */
-    private BufferedImage roundTrip(IChart chart, String name) throws IOException {
+    private BufferedImage roundTrip(IChart chart, String name) throws IOException { return written(dir, chart, name); }
+
+    /** Writes the chart into dir, reads the PNG back and checks its size and that it is not blank. */
+    static BufferedImage written(Path dir, IChart chart, String name) throws IOException {
         FigureFiles.write(chart, dir, name);
         Path png = dir.resolve(name + ".png");
         assertTrue(Files.size(png) > 0, name + ".png is empty");

@@ -3,16 +3,16 @@ package io.ssm4j.inference.gibbs;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
 import io.ssm4j.inference.HiddenMarkovInference;
-import io.ssm4j.inference.TrialExecutor;
 import io.ssm4j.inference.em.HmmStatistics;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
+import io.ssm4j.inference.fit.GibbsProgress;
+import io.ssm4j.inference.fit.GibbsSampling;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.ArrayStatistics;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 import io.ssm4j.models.hmm.TransitionStatistics;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,53 +21,50 @@ import java.util.function.Consumer;
  * sampling, then theta ~ p(theta | y, z) from the conjugate posteriors of the initial distribution,
  * transitions and emissions. Needs conjugate priors. The trace is the log joint log p(y, z, theta) of each
  * sweep; the returned model is the sample with the highest log joint. Each trial draws from its own stream
- * split in order, so results do not depend on the thread count.
+ * split in order, so results do not depend on the thread count. The sweep loop, and resuming from a checkpoint, are
+ * {@link GibbsSampling}'s.
  */
 public final class HmmGibbsSampler {
-    /** One sweep's draw: the state paths of every trial, the parameters they were drawn under, the log joint. */
-    public record Sweep(int index, List<int[]> paths, HiddenMarkovModel model, double logJoint) {}
-
     private HmmGibbsSampler() {}
 
     public static FitResult<HiddenMarkovModel> run(HiddenMarkovModel start, Trials trials, FitOptions options, Rng rng) {
         return run(start, trials, options, rng, sweep -> { });
     }
 
-    /** As {@link #run(HiddenMarkovModel, Trials, FitOptions, Rng)}, handing every sweep's draw to onSweep. */
+    /** As {@link #run(HiddenMarkovModel, Trials, FitOptions, Rng)}, handing every sweep's draw (the state paths) to onSweep. */
     public static FitResult<HiddenMarkovModel> run(HiddenMarkovModel start, Trials trials, FitOptions options, Rng rng,
-                                                   Consumer<Sweep> onSweep) {
-        long t0 = System.nanoTime();
-        HiddenMarkovModel model = start, best = start;
-        double bestJoint = Double.NEGATIVE_INFINITY;
-        double[] trace = new double[options.maxIterations()];
-        try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
-            for (int sweep = 0; sweep < options.maxIterations(); sweep++) {
-                List<Rng> streams = rng.split(trials.size());
-                final HiddenMarkovModel current = model;
-                List<int[]> paths = ex.map(trials.size(), i ->
-                        HiddenMarkovInference.samplePath(current, trials.get(i), streams.get(i)));
-                HmmStatistics stats = null;
-                double joint = model.logPrior();
-                for (int i = 0; i < trials.size(); i++) {
-                    HmmStatistics s = hardStatistics(model, trials.get(i), paths.get(i));
-                    stats = stats == null ? s : stats.plus(s);
-                    joint += model.logJointOfPath(trials.get(i), paths.get(i));
-                }
-                trace[sweep] = joint;
-                onSweep.accept(new Sweep(sweep, paths, model, joint));
-                if (joint > bestJoint) {
-                    bestJoint = joint;
-                    best = model;
-                }
-                model = new HiddenMarkovModel(model.initial().samplePosterior(stats.initialCounts(), rng),
-                        model.transitions().samplePosterior(stats.transitions(), rng),
-                        model.emissions().samplePosterior(stats.emissions(), rng));
-                options.listener().iterationDone(sweep + 1, options.maxIterations(), joint);
+                                                   Consumer<GibbsSampling.Sweep<HiddenMarkovModel, int[]>> onSweep) {
+        return run(GibbsProgress.start(start, rng), trials, options, onSweep, progress -> { });
+    }
+
+    /**
+     * Sweeps from where {@code from} stands (a start or a checkpoint) until {@code options.maxIterations()} sweeps are
+     * done, handing every sweep's draw to onSweep and the progress after it to afterSweep (to write checkpoints).
+     */
+    public static FitResult<HiddenMarkovModel> run(GibbsProgress<HiddenMarkovModel> from, Trials trials, FitOptions options,
+                                                   Consumer<GibbsSampling.Sweep<HiddenMarkovModel, int[]>> onSweep,
+                                                   Consumer<GibbsProgress<HiddenMarkovModel>> afterSweep) {
+        return GibbsSampling.run(from, new GibbsSampling.Steps<HiddenMarkovModel, int[], HmmStatistics>() {
+            @Override
+            public GibbsSampling.TrialDraw<int[], HmmStatistics> drawTrial(HiddenMarkovModel model, int trial, Rng rng) {
+                TimeSeries y = trials.get(trial);
+                int[] z = HiddenMarkovInference.samplePath(model, y, rng);
+                return new GibbsSampling.TrialDraw<>(z, hardStatistics(model, y, z), model.logJointOfPath(y, z));
             }
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return new FitResult<>(best, trace, options.maxIterations(), secs, false,
-                "ran " + options.maxIterations() + " Gibbs sweeps; kept the sample with the highest log joint");
+
+            @Override
+            public HmmStatistics plus(HmmStatistics a, HmmStatistics b) { return a.plus(b); }
+
+            @Override
+            public double logPrior(HiddenMarkovModel model) { return model.logPrior(); }
+
+            @Override
+            public HiddenMarkovModel drawParameters(HiddenMarkovModel model, HmmStatistics s, Rng rng) {
+                return new HiddenMarkovModel(model.initial().samplePosterior(s.initialCounts(), rng),
+                        model.transitions().samplePosterior(s.transitions(), rng),
+                        model.emissions().samplePosterior(s.emissions(), rng));
+            }
+        }, trials.size(), options, onSweep, afterSweep);
     }
 
     /** The statistics of a hard state path: one-hot weights in place of posterior marginals. */

@@ -2,10 +2,8 @@ package io.ssm4j.inference.laplace;
 
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.math.Cholesky;
+import io.ssm4j.math.SymmetricEigen;
 import io.ssm4j.models.lds.GeneralizedLinearDynamicalSystem;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +52,7 @@ final class GlmLdsInitializer {
             }
         }
         for (int i = 0; i < n; i++) for (int j = 0; j <= i; j++) cov[j * n + i] = cov[i * n + j] /= count;
-        double[] c = topEigenvectors(cov, n, dim);
+        double[] c = SymmetricEigen.top(cov, n, dim).vectors();
         List<double[]> paths = new ArrayList<>();
         DynamicsStatistics stats = DynamicsStatistics.empty(dim);
         double[] xMean = new double[dim], xSecond = new double[dim * dim];
@@ -122,22 +120,4 @@ final class GlmLdsInitializer {
         return z;
     }
 
-    /** The eigenvectors of the symmetric s (n x n) for its dim largest eigenvalues, as the columns of n x dim. */
-    private static double[] topEigenvectors(double[] s, int n, int dim) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!eig.decompose(new DMatrixRMaj(n, n, true, s))) throw new IllegalStateException("PCA: eigendecomposition failed");
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).getReal(), eig.getEigenvalue(a).getReal()));
-        double[] c = new double[n * dim];
-        for (int j = 0; j < dim; j++) {
-            DMatrixRMaj v = eig.getEigenVector(order[j]);
-            // fix the sign: the entry of largest magnitude is positive (deterministic whatever the eigen solver's sign)
-            int arg = 0;
-            for (int i = 1; i < n; i++) if (Math.abs(v.get(i)) > Math.abs(v.get(arg))) arg = i;
-            double sign = v.get(arg) < 0 ? -1 : 1;
-            for (int i = 0; i < n; i++) c[i * dim + j] = sign * v.get(i);
-        }
-        return c;
-    }
 }

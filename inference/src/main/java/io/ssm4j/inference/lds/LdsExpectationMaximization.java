@@ -2,10 +2,13 @@ package io.ssm4j.inference.lds;
 
 import io.ssm4j.data.Trials;
 import io.ssm4j.inference.TrialExecutor;
+import io.ssm4j.inference.fit.EmProgress;
 import io.ssm4j.inference.fit.ExpectationMaximization;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
+
+import java.util.function.Consumer;
 
 /**
  * Expectation-maximisation for the linear dynamical system x_{t+1} = A x_t + B u_t + b + w_t,
@@ -25,6 +28,19 @@ public final class LdsExpectationMaximization {
      */
     public static FitResult<LinearGaussianStateSpaceModel> fit(LinearGaussianStateSpaceModel start, Trials trials,
                                                               FitOptions options, LdsEmOptions em) {
+        return fit(EmProgress.start(start), trials, options, em, progress -> { });
+    }
+
+    /**
+     * Runs EM from where {@code from} stands (a start or a checkpoint), handing the progress after every iteration to
+     * afterIteration (to write checkpoints); a resumed run ends exactly where the uninterrupted one would.
+     *
+     * @throws IllegalArgumentException when the model is time-varying or does not fit the data
+     */
+    public static FitResult<LinearGaussianStateSpaceModel> fit(EmProgress<LinearGaussianStateSpaceModel> from, Trials trials,
+                                                              FitOptions options, LdsEmOptions em,
+                                                              Consumer<EmProgress<LinearGaussianStateSpaceModel>> afterIteration) {
+        LinearGaussianStateSpaceModel start = from.model();
         if (!start.isTimeInvariant()) {
             throw new IllegalArgumentException("LDS EM needs a time-invariant model (fixed A, Q, C, R), got " + start);
         }
@@ -33,7 +49,7 @@ public final class LdsExpectationMaximization {
             start.requireCompatible(y.length(), y.dim(), y.inputDim(), y.hasInputs());
         }
         try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
-            return ExpectationMaximization.run(start, new ExpectationMaximization.Steps<LinearGaussianStateSpaceModel, LdsStatistics>() {
+            return ExpectationMaximization.run(from, new ExpectationMaximization.Steps<LinearGaussianStateSpaceModel, LdsStatistics>() {
                 @Override
                 public LdsStatistics expect(LinearGaussianStateSpaceModel model) {
                     return LdsEStep.of(model, trials, em.kalman(), ex);
@@ -48,7 +64,8 @@ public final class LdsExpectationMaximization {
                 public double objective(LinearGaussianStateSpaceModel model, LdsStatistics s) {
                     return s.logLikelihood() + LdsMStep.logPrior(model, em);
                 }
-            }, options, "a noise covariance may have collapsed; try a prior, a diagonal R or fewer latent dimensions");
+            }, options, "a noise covariance may have collapsed; try a prior, a diagonal R or fewer latent dimensions",
+                    afterIteration);
         }
     }
 }

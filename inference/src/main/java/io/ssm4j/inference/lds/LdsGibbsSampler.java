@@ -4,17 +4,16 @@ import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
 import io.ssm4j.distributions.RegressionStats;
-import io.ssm4j.inference.TrialExecutor;
 import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
+import io.ssm4j.inference.fit.GibbsProgress;
+import io.ssm4j.inference.fit.GibbsSampling;
 import io.ssm4j.inference.kalman.KalmanFilter;
 import io.ssm4j.inference.kalman.KalmanSampler;
 import io.ssm4j.inference.kalman.SmoothedPosterior;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -38,14 +37,10 @@ import java.util.function.Consumer;
  * <p>The trace holds log p(y, x, theta) = sum_k log p(y^k, x^k | theta) + log p(theta) of each sweep's states
  * and the parameters they were drawn under; the returned model is the parameter sample with the highest log
  * joint. Each trial draws from its own stream, split from {@code rng} in trial order before every sweep, so
- * results do not depend on the thread count. Needs a time-invariant model.
+ * results do not depend on the thread count. Needs a time-invariant model. The sweep loop, and resuming from a
+ * checkpoint, are {@link GibbsSampling}'s.
  */
 public final class LdsGibbsSampler {
-    /** One sweep's draw: the states of every trial (T x D each), the parameters they were drawn under, the log joint. */
-    public record Sweep(int index, List<double[]> states, LinearGaussianStateSpaceModel model, double logJoint) {}
-
-    private record TrialDraw(double[] states, LdsStatistics stats, double logJoint) {}
-
     private LdsGibbsSampler() {}
 
     /** Runs {@code options.maxIterations()} sweeps from {@code start}. */
@@ -54,55 +49,47 @@ public final class LdsGibbsSampler {
         return run(start, trials, gibbs, options, rng, sweep -> { });
     }
 
+    /** As {@link #run(LinearGaussianStateSpaceModel, Trials, LdsGibbsOptions, FitOptions, Rng)}, handing every sweep's draw to onSweep. */
+    public static FitResult<LinearGaussianStateSpaceModel> run(LinearGaussianStateSpaceModel start, Trials trials,
+                                                               LdsGibbsOptions gibbs, FitOptions options, Rng rng,
+                                                               Consumer<GibbsSampling.Sweep<LinearGaussianStateSpaceModel, double[]>> onSweep) {
+        return run(GibbsProgress.start(start, rng), trials, gibbs, options, onSweep, progress -> { });
+    }
+
     /**
-     * As {@link #run(LinearGaussianStateSpaceModel, Trials, LdsGibbsOptions, FitOptions, Rng)}, handing every
-     * sweep's draw to onSweep.
+     * Sweeps from where {@code from} stands (a start or a checkpoint) until {@code options.maxIterations()} sweeps are
+     * done, handing every sweep's draw (states T x D per trial) to onSweep and the progress after it to afterSweep
+     * (to write checkpoints).
      *
      * @throws IllegalArgumentException when the model is time-varying, the data do not fit it, or a full R is to be
      *                                  drawn with partly observed steps
      */
-    public static FitResult<LinearGaussianStateSpaceModel> run(LinearGaussianStateSpaceModel start, Trials trials,
-                                                               LdsGibbsOptions gibbs, FitOptions options, Rng rng,
-                                                               Consumer<Sweep> onSweep) {
-        if (!start.isTimeInvariant()) {
+    public static FitResult<LinearGaussianStateSpaceModel> run(GibbsProgress<LinearGaussianStateSpaceModel> from, Trials trials,
+                                                               LdsGibbsOptions gibbs, FitOptions options,
+                                                               Consumer<GibbsSampling.Sweep<LinearGaussianStateSpaceModel, double[]>> onSweep,
+                                                               Consumer<GibbsProgress<LinearGaussianStateSpaceModel>> afterSweep) {
+        if (!from.model().isTimeInvariant()) {
             throw new IllegalArgumentException("start: the LDS Gibbs sampler needs a time-invariant model (fixed A, Q, C, R)");
         }
-        long t0 = System.nanoTime();
-        LinearGaussianStateSpaceModel model = start, best = start;
-        double bestJoint = Double.NEGATIVE_INFINITY;
-        double[] trace = new double[options.maxIterations()];
-        try (TrialExecutor ex = new TrialExecutor(Math.min(options.threads(), trials.size()))) {
-            for (int sweep = 0; sweep < options.maxIterations(); sweep++) {
-                List<Rng> streams = rng.split(trials.size());
-                final LinearGaussianStateSpaceModel current = model;
-                List<TrialDraw> draws = ex.map(trials.size(), i -> drawTrial(current, trials.get(i), gibbs, streams.get(i)));
-                LdsStatistics stats = draws.get(0).stats();
-                double joint = logPrior(model, gibbs) + draws.get(0).logJoint();
-                List<double[]> states = new ArrayList<>(draws.size());
-                states.add(draws.get(0).states());
-                for (int i = 1; i < draws.size(); i++) {
-                    stats = stats.plus(draws.get(i).stats());
-                    joint += draws.get(i).logJoint();
-                    states.add(draws.get(i).states());
-                }
-                trace[sweep] = joint;
-                onSweep.accept(new Sweep(sweep, states, model, joint));
-                if (joint > bestJoint) {
-                    bestJoint = joint;
-                    best = model;
-                }
-                model = drawParameters(model, stats, gibbs, rng);
-                options.listener().iterationDone(sweep + 1, options.maxIterations(), joint);
+        return GibbsSampling.run(from, new GibbsSampling.Steps<LinearGaussianStateSpaceModel, double[], LdsStatistics>() {
+            @Override
+            public GibbsSampling.TrialDraw<double[], LdsStatistics> drawTrial(LinearGaussianStateSpaceModel model, int trial, Rng rng) {
+                TimeSeries y = trials.get(trial);
+                double[] x = KalmanSampler.sample(model, KalmanFilter.filter(model, y, gibbs.kalman()), rng);
+                return new GibbsSampling.TrialDraw<>(x, statistics(model, y, x), model.logJoint(y, x));
             }
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return new FitResult<>(best, trace, options.maxIterations(), secs, false,
-                "ran " + options.maxIterations() + " Gibbs sweeps; kept the sample with the highest log joint");
-    }
 
-    private static TrialDraw drawTrial(LinearGaussianStateSpaceModel model, TimeSeries y, LdsGibbsOptions gibbs, Rng rng) {
-        double[] x = KalmanSampler.sample(model, KalmanFilter.filter(model, y, gibbs.kalman()), rng);
-        return new TrialDraw(x, statistics(model, y, x), model.logJoint(y, x));
+            @Override
+            public LdsStatistics plus(LdsStatistics a, LdsStatistics b) { return a.plus(b); }
+
+            @Override
+            public double logPrior(LinearGaussianStateSpaceModel model) { return LdsGibbsSampler.logPrior(model, gibbs); }
+
+            @Override
+            public LinearGaussianStateSpaceModel drawParameters(LinearGaussianStateSpaceModel model, LdsStatistics s, Rng rng) {
+                return LdsGibbsSampler.drawParameters(model, s, gibbs, rng);
+            }
+        }, trials.size(), options, onSweep, afterSweep);
     }
 
     /** The complete-data statistics of y with states x: those of a posterior concentrated on x. */

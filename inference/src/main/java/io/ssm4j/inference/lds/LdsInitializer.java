@@ -4,10 +4,8 @@ import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
 import io.ssm4j.distributions.RegressionStats;
+import io.ssm4j.math.SymmetricEigen;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +38,7 @@ public final class LdsInitializer {
         if (d < 1 || d > n) throw new IllegalArgumentException("latent dimension must be in 1.." + n + " (the data dimension), got " + d);
         double[] mean = new double[n], var = new double[n];
         double[] cov = covariance(trials, mean, var);
-        double[] u = topEigenvectors(cov, n, d);
+        double[] u = SymmetricEigen.top(cov, n, d).vectors();
         double[][] xs = new double[trials.size()][];
         for (int k = 0; k < trials.size(); k++) xs[k] = project(trials.get(k), u, mean, d);
         RegressionStats dyn = RegressionStats.empty(d, p), emis = RegressionStats.empty(n, p);
@@ -111,24 +109,6 @@ public final class LdsInitializer {
         for (int i = 0; i < n * n; i++) cov[i] /= total;
         for (int i = 0; i < n; i++) var[i] = cov[i * n + i];
         return cov;
-    }
-
-    /** The top-k eigenvectors of the symmetric s (n x n) as the columns of an n x k matrix. */
-    private static double[] topEigenvectors(double[] s, int n, int k) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!eig.decompose(new DMatrixRMaj(n, n, true, s))) throw new IllegalStateException("PCA: eigendecomposition failed");
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real, eig.getEigenvalue(a).real));
-        double[] u = new double[n * k];
-        for (int c = 0; c < k; c++) {
-            DMatrixRMaj v = eig.getEigenVector(order[c]);
-            int big = 0;
-            for (int i = 1; i < n; i++) if (Math.abs(v.get(i, 0)) > Math.abs(v.get(big, 0))) big = i;
-            double sign = v.get(big, 0) < 0 ? -1 : 1;
-            for (int i = 0; i < n; i++) u[i * k + c] = sign * v.get(i, 0);
-        }
-        return u;
     }
 
     private static double[] filled(TimeSeries y, double[] mean) {

@@ -97,7 +97,7 @@ class HmmGibbsSamplerTest {
         double[] freq = new double[paths];
         HmmGibbsSampler.run(start, Trials.of(TimeSeries.of(Y, T, 1)), new FitOptions(sweeps, 0, 1, null), Rng.seeded(3),
                 s -> {
-                    if (s.index() >= burnIn) freq[code(s.paths().get(0))] += 1.0 / (sweeps - burnIn);
+                    if (s.index() >= burnIn) freq[code(s.states().get(0))] += 1.0 / (sweeps - burnIn);
                 });
         double tv = 0;
         for (int c = 0; c < paths; c++) tv += 0.5 * Math.abs(freq[c] - exact[c]);
