@@ -37,7 +37,7 @@ interface InferWork<R> {
     /** Infers the first {@code count} trials (at most) and writes their figures, as {@code fit} does for its model. */
     default void inferAndWriteFigures(Path folder, Trials trials, int count, List<Path> dataFiles) throws IOException {
         List<R> results = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(count, trials.size()); i++) results.add(infer(trials.get(i)));
+        for (int i = 0; i < Math.min(count, trials.size()); i++) results.add(infer(trials.get(i), null));
         writeFigures(folder, trials, results, dataFiles);
     }
 }
