@@ -3,6 +3,7 @@ package io.ssm4j.cli;
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.data.Trials;
+import io.ssm4j.datasets.io.Hdf5SeriesFiles;
 import io.ssm4j.datasets.io.SeriesFiles;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,12 +15,22 @@ import java.util.List;
 
 /**
  * The data options shared by {@code fit} and {@code infer}: data files (one trial per .npy/.csv, one per
- * array of an .npz), an optional mask (true = observed), optional inputs, and the thread count.
+ * array of an .npz; from an .nwb/.h5 file the series or binned units chosen by {@code --series} or
+ * {@code --bin-width}), an optional mask (true = observed), optional inputs, and the thread count.
  */
 final class DataInput {
     @Parameters(paramLabel = "DATA", arity = "0..*",
-            description = "Observation files: .npy (T x D, one trial), .npz (one trial per array) or .csv; NaN = missing")
+            description = "Observation files: .npy (T x D, one trial), .npz (one trial per array), .csv, or .nwb/.h5 "
+                    + "(with --series or --bin-width); NaN = missing")
     List<Path> files;
+
+    @Option(names = "--series", paramLabel = "PATH",
+            description = "For .nwb/.h5 DATA: the NWB TimeSeries group or HDF5 dataset to read, e.g. /acquisition/lfp")
+    String series;
+
+    @Option(names = "--bin-width", paramLabel = "SECONDS",
+            description = "For .nwb DATA: the Units table's spike counts in bins of this width (T x units)")
+    Double binWidth;
 
     @Option(names = "--mask", paramLabel = "M.npy|.npz", description = "Mask of observed entries (true = observed), one per trial")
     Path mask;
@@ -39,7 +50,12 @@ final class DataInput {
     Trials load() throws IOException {
         if (files == null || files.isEmpty()) throw new IllegalArgumentException("no DATA files given");
         List<TimeSeries> trials = new ArrayList<>();
-        for (Path f : files) trials.addAll(SeriesFiles.readTrials(f));
+        if ((series != null || binWidth != null) && files.stream().noneMatch(Hdf5SeriesFiles::handles)) {
+            throw new IllegalArgumentException("--series and --bin-width apply to .nwb/.h5 DATA files only");
+        }
+        for (Path f : files) {
+            trials.addAll(Hdf5SeriesFiles.handles(f) ? Hdf5SeriesFiles.readTrials(f, series, binWidth) : SeriesFiles.readTrials(f));
+        }
         if (mask != null) {
             List<boolean[]> masks = SeriesFiles.readMasks(mask, trials);
             for (int i = 0; i < trials.size(); i++) {
