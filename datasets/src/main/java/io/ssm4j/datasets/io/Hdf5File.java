@@ -12,8 +12,11 @@ import io.ssm4j.data.NdArray;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -37,7 +40,8 @@ import java.util.function.Supplier;
  *
  * <p>Every problem with the file, from a missing object to a corrupt B-tree, is a
  * {@link FileFormatException} naming the file, the HDF5 path and the problem; no exception of the
- * underlying library escapes. A dataset that declares more data than the file could hold (its byte size
+ * underlying library escapes. Files below 2 GiB are memory-mapped, so that no declared length can make the
+ * library allocate or read past the end of the file; larger files are read through a file channel. A dataset that declares more data than the file could hold (its byte size
  * above the file's size, or above {@value #MAX_EXPANSION} times the file's size when compressed) is
  * refused before anything is allocated; this also refuses the rare dataset whose chunks were never
  * written and that is made of its fill value.
@@ -47,6 +51,12 @@ public final class Hdf5File implements AutoCloseable {
     static final int MAX_LINK_HOPS = 16;
     /** How many times its stored size a compressed dataset may expand (deflate's limit is about 1032). */
     static final long MAX_EXPANSION = 1100;
+    /**
+     * Files up to this size are read through one memory map, where jHDF's reads cannot pass the end of the
+     * file: through a file channel, jHDF 0.13 allocates whatever length a corrupt header declares (up to 2 GiB)
+     * and fills it by re-reading the file's tail, before noticing anything is wrong.
+     */
+    private static final long MAX_MAPPED = Integer.MAX_VALUE;
     /** The largest Java array. */
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
@@ -78,9 +88,16 @@ public final class Hdf5File implements AutoCloseable {
     public static Hdf5File open(Path path) throws IOException {
         long size = Files.size(path);
         try {
-            return new Hdf5File(new HdfFile(path), path.toString(), size);
+            HdfFile file = size <= MAX_MAPPED ? HdfFile.fromByteBuffer(map(path, size)) : new HdfFile(path);
+            return new Hdf5File(file, path.toString(), size);
         } catch (RuntimeException e) {
             throw new FileFormatException(path + ": not a readable HDF5 file: " + describe(e), e);
+        }
+    }
+
+    private static ByteBuffer map(Path path, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
     }
 
