@@ -3,6 +3,7 @@ package io.ssm4j.datasets.io;
 import io.ssm4j.data.NdArray;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,10 +40,6 @@ final class DynamicTable {
         long[] ids = new long[id.size()];
         for (int i = 0; i < ids.length; i++) ids[i] = (long) id.dataView()[i];
         return new DynamicTable(h, path, ids);
-    }
-
-    int rows() {
-        return ids.length;
     }
 
     long[] ids() {
@@ -119,7 +116,7 @@ final class DynamicTable {
                         : "is " + (long) end + ", past the end of '" + name + "' (" + v.length + " values)";
                 throw FileFormatException.of(h.source(), Hdf5File.field(indexPath) + ", element " + i, problem);
             }
-            rows.add(java.util.Arrays.copyOfRange(v, (int) start, (int) end));
+            rows.add(Arrays.copyOfRange(v, (int) start, (int) end));
             start = (long) end;
         }
         return rows;

@@ -113,17 +113,17 @@ public final class Hdf5File implements AutoCloseable {
 
     /** Whether an object (group or dataset) exists at the path. */
     public boolean exists(String path) throws FileFormatException {
-        return find(normalize(path), 0) != null;
+        return find(normalize(path), 0, false) != null;
     }
 
     /** Whether the path names a group. */
     public boolean isGroup(String path) throws FileFormatException {
-        return find(normalize(path), 0) instanceof Group;
+        return find(normalize(path), 0, false) instanceof Group;
     }
 
     /** Whether the path names a dataset. */
     public boolean isDataset(String path) throws FileFormatException {
-        return find(normalize(path), 0) instanceof Dataset;
+        return find(normalize(path), 0, false) instanceof Dataset;
     }
 
     /** The names of a group's members, sorted. */
@@ -153,7 +153,7 @@ public final class Hdf5File implements AutoCloseable {
         for (String name : children(groupPath)) {
             String child = join(groupPath, name);
             out.add(child);
-            Node node = find(child, 0);
+            Node node = find(child, 0, false);
             if (node instanceof Group g && visited.add(call(child, g::getAddress))) {
                 walk(child, depthLeft - 1, visited, out);
             }
@@ -299,13 +299,17 @@ public final class Hdf5File implements AutoCloseable {
     }
 
     private Node node(String p) throws FileFormatException {
-        Node n = find(p, 0);
+        Node n = find(p, 0, true);
         if (n == null) throw FileFormatException.of(source, field(p), "no such group or dataset");
         return n;
     }
 
-    /** The object at a normalized path, following soft links, or null when there is none. */
-    private Node find(String p, int hops) throws FileFormatException {
+    /**
+     * The object at a normalized path, following soft links, or null when there is none. A link that cannot
+     * be followed (external, broken, or a chain longer than {@value #MAX_LINK_HOPS}) is an error when the
+     * object is to be read ({@code toRead}) and counts as absent when only asked about.
+     */
+    private Node find(String p, int hops, boolean toRead) throws FileFormatException {
         Node current = file;
         if (p.equals("/")) return current;
         String walked = "";
@@ -314,25 +318,27 @@ public final class Hdf5File implements AutoCloseable {
             walked = walked + "/" + part;
             String here = walked;
             Node child = call(here, () -> g.getChild(part));
-            if (child instanceof Link link) child = followLink(here, link, hops);
+            if (child instanceof Link link) child = followLink(here, link, hops, toRead);
             if (child == null) return null;
             current = child;
         }
         return current;
     }
 
-    private Node followLink(String p, Link link, int hops) throws FileFormatException {
+    private Node followLink(String p, Link link, int hops, boolean toRead) throws FileFormatException {
+        String problem;
         if (!(link instanceof SoftLink)) {
-            throw FileFormatException.of(source, field(p), "is an external link, which is not followed");
+            problem = "is an external link, which is not followed";
+        } else if (hops >= MAX_LINK_HOPS) {
+            problem = "soft links chained more than " + MAX_LINK_HOPS + " deep (a cycle?)";
+        } else {
+            String target = call(p, link::getTargetPath);
+            Node n = find(normalize(target), hops + 1, toRead);
+            if (n != null) return n;
+            problem = "soft link to missing '" + target + "'";
         }
-        if (hops >= MAX_LINK_HOPS) {
-            throw FileFormatException.of(source, field(p), "soft links chained more than " + MAX_LINK_HOPS
-                    + " deep (a cycle?)");
-        }
-        String target = call(p, link::getTargetPath);
-        Node n = find(normalize(target), hops + 1);
-        if (n == null) throw FileFormatException.of(source, field(p), "soft link to missing '" + target + "'");
-        return n;
+        if (toRead) throw FileFormatException.of(source, field(p), problem);
+        return null;
     }
 
     /** Runs a call into jHDF, turning any failure into a {@link FileFormatException} for the path. */

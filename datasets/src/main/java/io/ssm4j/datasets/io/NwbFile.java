@@ -63,11 +63,6 @@ public final class NwbFile implements AutoCloseable {
         return version;
     }
 
-    /** The underlying HDF5 file. */
-    public Hdf5File hdf5() {
-        return h;
-    }
-
     /**
      * The paths of the TimeSeries under {@code /acquisition} and {@code /processing} (also those inside
      * containers such as {@code Position} or {@code Fluorescence}), in name order: groups with a {@code data}

@@ -7,8 +7,13 @@
  *   <li>{@link io.ssm4j.datasets.io.Npz}: NumPy {@code .npz} archives ({@code np.savez} and
  *       {@code np.savez_compressed}): a zip file with one {@code .npy} entry per named array.</li>
  *   <li>{@link io.ssm4j.datasets.io.Csv}: plain comma-separated numeric tables.</li>
- *   <li>{@link io.ssm4j.datasets.io.SeriesFiles}: the command line's view of those files as trials,
- *       masks and input arrays.</li>
+ *   <li>{@link io.ssm4j.datasets.io.Hdf5File}: HDF5 files (The HDF Group's file format, read with jHDF):
+ *       groups, attributes, numeric datasets as arrays.</li>
+ *   <li>{@link io.ssm4j.datasets.io.NwbFile}: NWB 2.x files on HDF5: TimeSeries
+ *       ({@link io.ssm4j.datasets.io.NwbTimeSeries}), the Units table ({@link io.ssm4j.datasets.io.NwbUnits})
+ *       and the trials table ({@link io.ssm4j.datasets.io.NwbTrials}).</li>
+ *   <li>{@link io.ssm4j.datasets.io.SeriesFiles} and {@link io.ssm4j.datasets.io.Hdf5SeriesFiles}: the
+ *       command line's view of those files as trials, masks and input arrays.</li>
  * </ul>
  *
  * <p>Every reader turns a malformed file into a {@link io.ssm4j.datasets.io.FileFormatException} whose
