@@ -6,6 +6,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +60,24 @@ public final class Csv {
                 }
                 rows.add(parseRow(cells, lineNumber, columns, source));
             }
+        } catch (CharacterCodingException e) {
+            throw new FileFormatException(source + ": line " + lineOfBadUtf8(path) + ": is not valid UTF-8 text", e);
         }
         if (rows.isEmpty()) throw FileFormatException.of(source, "table", "no data rows");
         double[] data = new double[rows.size() * columns];
         for (int r = 0; r < rows.size(); r++) System.arraycopy(rows.get(r), 0, data, r * columns, columns);
         return NdArray.of(data, rows.size(), columns);
+    }
+
+    /** The line holding the first byte that is not UTF-8 (the reader decodes ahead, so its count can't say). */
+    private static long lineOfBadUtf8(Path path) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path));
+        CharBuffer chars = CharBuffer.allocate(4096);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        while (!decoder.decode(bytes, chars, true).isError() && bytes.hasRemaining()) chars.clear();
+        long line = 1;
+        for (int i = 0; i < bytes.position(); i++) if (bytes.get(i) == '\n') line++;
+        return line;
     }
 
     private static double[] parseRow(String line, int lineNumber, int columns, String source) throws FileFormatException {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads and writes NumPy {@code .npy} files: one n-dimensional array with its shape and element type.
@@ -36,7 +37,7 @@ public final class Npy {
     public static NdArray read(Path path) throws IOException {
         long fileSize = Files.size(path);
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString(), fileSize);
+            return read(in, path.toString(), fileSize, true);
         }
     }
 
@@ -47,14 +48,19 @@ public final class Npy {
      * @param sourceNameForErrors how error messages name the stream, such as a file or archive entry name
      */
     public static NdArray read(InputStream in, String sourceNameForErrors) throws IOException {
-        return read(in, sourceNameForErrors, -1);
+        return read(in, sourceNameForErrors, -1, false);
     }
 
     /**
      * Reads one array, checking the data length against {@code totalBytes} (the whole file, header
      * included) before allocating anything, when it is known ({@code >= 0}).
+     *
+     * @param sizeIsReal whether {@code totalBytes} is the size of the bytes actually there (a file's size),
+     *     so that the array can be allocated at once; otherwise (a stream, or a size a zip directory claims)
+     *     the array grows as the data arrive, and a header that declares gigabytes over a short stream fails
+     *     as truncated instead of running out of memory
      */
-    static NdArray read(InputStream raw, String source, long totalBytes) throws IOException {
+    static NdArray read(InputStream raw, String source, long totalBytes, boolean sizeIsReal) throws IOException {
         InputStream in = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 8192);
         CountingInput counting = new CountingInput(in);
         NpyHeader header = NpyHeader.read(counting, source);
@@ -63,8 +69,7 @@ public final class Npy {
             long available = totalBytes - counting.count();
             if (available != expected) throw sizeMismatch(source, header, expected, available);
         }
-        double[] data = new double[header.elementCount()];
-        readData(counting, header, data, source);
+        double[] data = readData(counting, header, source, sizeIsReal);
         if (counting.read() != -1) {
             long extra = 1 + counting.skipToEnd();
             throw sizeMismatch(source, header, expected, expected + extra);
@@ -75,22 +80,27 @@ public final class Npy {
         return NdArray.of(header.type().dtype(), data, header.shape());
     }
 
-    private static void readData(InputStream in, NpyHeader header, double[] out, String source) throws IOException {
+    private static double[] readData(InputStream in, NpyHeader header, String source, boolean allocateAtOnce)
+            throws IOException {
         int itemSize = header.type().size();
         int perChunk = Math.max(1, CHUNK_BYTES / itemSize);
+        int total = header.elementCount();
+        double[] out = new double[allocateAtOnce ? total : Math.min(total, perChunk)];
         byte[] buffer = new byte[(int) Math.min((long) perChunk * itemSize, header.dataBytes())];
         int done = 0;
-        while (done < out.length) {
-            int n = Math.min(perChunk, out.length - done);
+        while (done < total) {
+            int n = Math.min(perChunk, total - done);
             int bytes = n * itemSize;
             int got = in.readNBytes(buffer, 0, bytes);
             if (got < bytes) {
                 long found = (long) done * itemSize + got;
                 throw sizeMismatch(source, header, header.dataBytes(), found);
             }
+            if (done + n > out.length) out = Arrays.copyOf(out, (int) Math.min(total, Math.max(2L * out.length, done + n)));
             header.type().decode(ByteBuffer.wrap(buffer, 0, bytes), out, done, done, source);
             done += n;
         }
+        return out;
     }
 
     private static FileFormatException sizeMismatch(String source, NpyHeader h, long expected, long found) {

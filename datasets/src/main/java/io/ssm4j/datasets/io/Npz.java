@@ -2,6 +2,7 @@ package io.ssm4j.datasets.io;
 
 import io.ssm4j.data.NdArray;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,8 +39,8 @@ public final class Npz {
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());
-        } catch (ZipException e) {
-            throw new FileFormatException(path + ": not a readable zip (.npz) archive: " + e.getMessage(), e);
+        } catch (ZipException | EOFException e) {
+            throw new FileFormatException(path + ": not a readable zip (.npz) archive: " + describe(e), e);
         }
         try (zip) {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
@@ -55,13 +56,17 @@ public final class Npz {
                     throw FileFormatException.of(source, "entry name", "array '" + name + "' appears twice");
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    arrays.put(name, Npy.read(in, source, entry.getSize()));
-                } catch (ZipException e) {
-                    throw new FileFormatException(source + ": corrupt zip entry: " + e.getMessage(), e);
+                    arrays.put(name, Npy.read(in, source, entry.getSize(), false));
+                } catch (ZipException | EOFException e) {
+                    throw new FileFormatException(source + ": corrupt zip entry: " + describe(e), e);
                 }
             }
         }
         return Collections.unmodifiableMap(arrays);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e instanceof EOFException ? "ends early" : e.toString();
     }
 
     /** Writes arrays to an archive with stored (uncompressed) entries, like {@code np.savez}; atomic. */

@@ -53,21 +53,8 @@ public final class SeriesFiles {
         List<String> sources = new ArrayList<>();
         switch (Format.of(path)) {
             case NPY -> {
-                NdArray a = Npy.read(path);
-                String source = path.toString();
-                if (a.ndim() == 3) {
-                    requireNonEmpty(a, source, "N x T x D");
-                    int n = a.dim(0);
-                    int block = a.dim(1) * a.dim(2);
-                    for (int i = 0; i < n; i++) {
-                        double[] values = Arrays.copyOfRange(a.dataView(), i * block, (i + 1) * block);
-                        trials.add(series(values, a.dim(1), a.dim(2), source + ", trial " + i));
-                        sources.add(source + ", trial " + i);
-                    }
-                } else {
-                    trials.add(trial(a, source, "1-D (T), 2-D (T x D) or 3-D (N x T x D)"));
-                    sources.add(source);
-                }
+                trials.addAll(arrayTrials(Npy.read(path), path.toString()));
+                while (sources.size() < trials.size()) sources.add(path.toString());
             }
             case NPZ -> {
                 Map<String, NdArray> arrays = Npz.read(path);
@@ -166,6 +153,22 @@ public final class SeriesFiles {
             case CSV -> List.of(Csv.read(path));
             case MAT, TXT -> throw FileFormatException.of(path.toString(), "file name", "expected .npy, .npz or .csv");
         };
+    }
+
+    /**
+     * The trials in one array, as in an {@code .npy} file: a 1-D array of length T is one trial T x 1, a 2-D
+     * array T x D one trial, a 3-D array N x T x D is N trials of equal length.
+     */
+    static List<TimeSeries> arrayTrials(NdArray a, String source) throws FileFormatException {
+        if (a.ndim() != 3) return List.of(trial(a, source, "1-D (T), 2-D (T x D) or 3-D (N x T x D)"));
+        requireNonEmpty(a, source, "N x T x D");
+        int block = a.dim(1) * a.dim(2);
+        List<TimeSeries> trials = new ArrayList<>(a.dim(0));
+        for (int i = 0; i < a.dim(0); i++) {
+            double[] values = Arrays.copyOfRange(a.dataView(), i * block, (i + 1) * block);
+            trials.add(series(values, a.dim(1), a.dim(2), source + ", trial " + i));
+        }
+        return trials;
     }
 
     private static TimeSeries trial(NdArray a, String source, String expected) throws FileFormatException {

@@ -10,8 +10,13 @@
  *   <li>{@link io.ssm4j.datasets.io.MatFiles}: MATLAB {@code .mat} files, versions 5 to 7 (matrices, cells of
  *       trials, spike times under cells and structs).</li>
  *   <li>{@link io.ssm4j.datasets.io.SpikeTimeText}: spike times as {@code neuron time} lines of text.</li>
- *   <li>{@link io.ssm4j.datasets.io.SeriesFiles}: the command line's view of those files as trials,
- *       masks and input arrays.</li>
+ *   <li>{@link io.ssm4j.datasets.io.Hdf5File}: HDF5 files (The HDF Group's file format, read with jHDF):
+ *       groups, attributes, numeric datasets as arrays.</li>
+ *   <li>{@link io.ssm4j.datasets.io.NwbFile}: NWB 2.x files on HDF5: TimeSeries
+ *       ({@link io.ssm4j.datasets.io.NwbTimeSeries}), the Units table ({@link io.ssm4j.datasets.io.NwbUnits})
+ *       and the trials table ({@link io.ssm4j.datasets.io.NwbTrials}).</li>
+ *   <li>{@link io.ssm4j.datasets.io.SeriesFiles} and {@link io.ssm4j.datasets.io.Hdf5SeriesFiles}: the
+ *       command line's view of those files as trials, masks and input arrays.</li>
  * </ul>
  *
  * <p>Every reader turns a malformed file into a {@link io.ssm4j.datasets.io.FileFormatException} whose

@@ -74,6 +74,14 @@ class CsvTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreAnErrorNamingTheLine() throws IOException {
+        Path p = dir.resolve("latin1.csv");
+        Files.write(p, new byte[] {'1', ',', '2', '\n', '3', ',', (byte) 0xE9, '\n'});
+        FileFormatException e = assertThrows(FileFormatException.class, () -> Csv.read(p));
+        assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("line 2: is not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
     void aFileWithoutDataIsAnError() throws IOException {
         FileFormatException e = assertThrows(FileFormatException.class, () -> Csv.read(file("a,b\n")));
         assertTrue(e.getMessage().contains("no data rows"), e.getMessage());

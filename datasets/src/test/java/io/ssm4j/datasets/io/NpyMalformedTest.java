@@ -131,4 +131,14 @@ class NpyMalformedTest {
         Files.write(p, b);
         fails(p, "truncated", "(9999, 9999)", "799840008 bytes", "48");
     }
+
+    @Test
+    void hugeShapeInAStreamFailsAsTruncatedWithoutAllocatingIt() throws IOException {
+        byte[] b = valid();
+        String header = new String(b, 10, 118, StandardCharsets.ISO_8859_1);
+        byte[] big = header.replace("(2, 3)", "(2147483639,)").getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(big, 0, b, 10, big.length);
+        // 16 GiB of doubles: allocating them up front would be an OutOfMemoryError in the tests' heap
+        failsOnBytes(b, "truncated", "(2147483639,)", "17179869112 bytes");
+    }
 }
