@@ -2,7 +2,7 @@ package io.ssm4j.math;
 
 /**
  * Dense matrix products on flat row-major {@code double[]} for the larger matrices of the Kalman filter
- * (D, N of a few tens and up): C = A B, C = A B^T and C = A^T B, writing into caller-owned outputs. When the JDK
+ * (D, N of a few tens and up): C = A B, C = A B^T and C = A^T B, and the triangular solve L^{-1} B, writing into caller-owned outputs. When the JDK
  * Vector API is in use ({@link VectorOps#best()}) and the product is large enough to pay, they run the
  * register-blocked, cache-blocked SIMD kernel ({@code SimdGemm}: 4 rows x 2 vectors of C held in registers, the
  * shared dimension in panels that stay in L1); otherwise, and as the reference the tests hold them to, the plain
@@ -44,6 +44,18 @@ public final class Gemm {
             SimdGemm.mul(work, 0, b, bo, c, co, n, k, m);
         } else {
             MatrixOps.mulTransA(a, ao, b, bo, c, co, n, k, m);
+        }
+    }
+
+    /**
+     * B := L^{-1} B in place for L n x n lower triangular (at lo) and B n x m (at bo): forward substitution on
+     * whole rows, by the SIMD kernel ({@code SimdTriangular}) when it pays, else {@link MatrixOps#solveLowerRows}.
+     */
+    public static void solveLowerRows(double[] l, int lo, double[] b, int bo, int n, int m) {
+        if (SIMD && (long) n * n * m >= 2 * MIN_WORK && m >= 8) {
+            SimdTriangular.solveLowerRows(l, lo, b, bo, n, m);
+        } else {
+            MatrixOps.solveLowerRows(l, lo, b, bo, n, m);
         }
     }
 

@@ -68,4 +68,30 @@ class GemmTest {
             assertClose(c, ref, absProductBound(a2, 0, b2, 0, n, k, m), 0, n * m, "A^T B " + n + "x" + k + "x" + m);
         }
     }
+
+    @Test
+    void triangularSolveKernelInvertsL() {
+        Rng rng = Rng.seeded(5);
+        for (int n : new int[] {1, 3, 4, 5, 8, 13, 64}) {
+            for (int m : new int[] {8, 9, 16, 17, 64}) {
+                double[] l = new double[2 + n * n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < i; j++) l[2 + i * n + j] = 0.5 * rng.gaussian() / Math.sqrt(n);
+                    l[2 + i * n + i] = 1.5 + Math.abs(rng.gaussian());
+                }
+                double[] b = random(rng, 3 + n * m), x = b.clone(), ref = b.clone();
+                SimdTriangular.solveLowerRows(l, 2, x, 3, n, m);
+                MatrixOps.solveLowerRows(l, 2, ref, 3, n, m);
+                double[] lx = new double[n * m], xOnly = java.util.Arrays.copyOfRange(x, 3, 3 + n * m);
+                double[] lOnly = java.util.Arrays.copyOfRange(l, 2, 2 + n * n);
+                MatrixOps.mul(lOnly, 0, xOnly, 0, lx, 0, n, n, m);
+                double[] bound = absProductBound(lOnly, 0, xOnly, 0, n, n, m);
+                for (int i = 0; i < n * m; i++) {
+                    assertTrue(Math.abs(lx[i] - b[3 + i]) <= 1e-13 * bound[i], "L X = B at " + i + ", n=" + n + " m=" + m);
+                    assertTrue(Math.abs(x[3 + i] - ref[3 + i]) <= 1e-12 * (1 + Math.abs(ref[3 + i])), "vs scalar at " + i + ", n=" + n + " m=" + m);
+                }
+                for (int i = 0; i < 3; i++) assertTrue(x[i] == b[i], "wrote before the offset");
+            }
+        }
+    }
 }

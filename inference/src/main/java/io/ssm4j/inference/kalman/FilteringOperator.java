@@ -1,6 +1,7 @@
 package io.ssm4j.inference.kalman;
 
 import io.ssm4j.math.Cholesky;
+import io.ssm4j.math.Gemm;
 import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 import io.ssm4j.models.lds.MatrixSequence;
@@ -106,7 +107,7 @@ final class FilteringOperator {
         if (!Cholesky.factor(s, k, chol)) {
             throw new IllegalStateException("parallel Kalman filter: C Q C^T + R is not positive definite at t=" + t);
         }
-        MatrixOps.solveLowerRows(chol, 0, h, 0, k, d);
+        Gemm.solveLowerRows(chol, 0, h, 0, k, d);
         MatrixOps.solveLower(chol, 0, w, 0, k);
         MatrixOps.mul(h, 0, q, qo, gq, 0, k, d, d);
         MatrixOps.mul(h, 0, fm, fo, gf, 0, k, d, d);

@@ -89,7 +89,7 @@ final class MeasurementUpdate {
         }
         logDet = Cholesky.logDet(chol, k);
         MatrixOps.solveLower(chol, 0, w, 0, k);
-        MatrixOps.solveLowerRows(chol, 0, gT, 0, k, d);
+        Gemm.solveLowerRows(chol, 0, gT, 0, k, d);
         double quad = 0.0;
         for (int i = 0; i < k; i++) quad += w[i] * w[i];
         System.arraycopy(mean, mo, mf, fo, d);

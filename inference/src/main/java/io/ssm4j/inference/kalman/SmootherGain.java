@@ -1,6 +1,7 @@
 package io.ssm4j.inference.kalman;
 
 import io.ssm4j.math.Cholesky;
+import io.ssm4j.math.Gemm;
 import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.MatrixSequence;
 
@@ -32,7 +33,7 @@ final class SmootherGain {
             throw new IllegalStateException("Kalman smoother: predicted covariance P_{t+1|t} is not positive definite at t="
                     + (t + 1) + " (a singular Q with a singular A?)");
         }
-        MatrixOps.solveLowerRows(chol, 0, jT, 0, d, d);
+        Gemm.solveLowerRows(chol, 0, jT, 0, d, d);
         MatrixOps.solveUpperTransposedRows(chol, 0, jT, 0, d, d);
     }
 
