@@ -53,15 +53,25 @@ final class SteadyStep {
             for (int j = 0; j < d; j++) pred += c[ci + j] * mean[mo + j];
             w[i] = y[t * n + i] - pred;
         }
-        MatrixOps.solveLower(chol, 0, w, 0, n);
+        double quad = whitenAndAdd(chol, gT, w, n, d, mean, mo, mf, fo);
+        return -0.5 * (n * LOG_2PI + logDet + quad);
+    }
+
+    /**
+     * The shared end of a measurement update with k observed rows: w := L^{-1} r in place, m_f = m + G w (G^T k x d
+     * at gT); returns |w|^2.
+     */
+    static double whitenAndAdd(double[] chol, double[] gT, double[] w, int k, int d, double[] mean, int mo,
+                               double[] mf, int fo) {
+        MatrixOps.solveLower(chol, 0, w, 0, k);
         double quad = 0.0;
-        for (int i = 0; i < n; i++) quad += w[i] * w[i];
+        for (int i = 0; i < k; i++) quad += w[i] * w[i];
         System.arraycopy(mean, mo, mf, fo, d);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < k; i++) {
             double wi = w[i];
             for (int j = 0; j < d; j++) mf[fo + j] += gT[i * d + j] * wi;
         }
-        return -0.5 * (n * LOG_2PI + logDet + quad);
+        return quad;
     }
 
     /** m_{t+1|t} = A m_{t|t} + B u_t + b into out at oo. */
