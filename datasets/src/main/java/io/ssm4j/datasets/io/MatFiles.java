@@ -176,16 +176,35 @@ public final class MatFiles {
         long n = 1;
         for (int d : dims) n *= d;
         if (n > Integer.MAX_VALUE - 8) throw FileFormatException.of(source, "dimensions", n + " elements: too many");
-        if (m instanceof Sparse && n > maxDenseElements()) {
-            throw FileFormatException.of(source, "dimensions", "sparse " + Arrays.toString(dims) + ": its dense copy of " + n
-                    + " elements would take more than half of the maximum heap (a larger -Xmx reads it)");
-        }
-        boolean unsigned64 = m.getType() == MatlabType.UInt64;
-        double[] columnMajor = new double[(int) n];
-        for (int i = 0; i < columnMajor.length; i++) {
-            columnMajor[i] = unsigned64 ? unsignedToDouble(m.getLong(i)) : m.getDouble(i);
+        double[] columnMajor;
+        if (m instanceof Sparse s) {
+            columnMajor = dense(s, n, source);
+        } else {
+            boolean unsigned64 = m.getType() == MatlabType.UInt64;
+            columnMajor = new double[(int) n];
+            for (int i = 0; i < columnMajor.length; i++) {
+                columnMajor[i] = unsigned64 ? unsignedToDouble(m.getLong(i)) : m.getDouble(i);
+            }
         }
         return NdArray.of(dtype(m), FortranOrder.toRowMajor(columnMajor, dims), dims);
+    }
+
+    /** A sparse matrix's {@code n} elements in column-major order, its non-zeros placed by their row and column. */
+    private static double[] dense(Sparse s, long n, String source) throws FileFormatException {
+        if (n > maxDenseElements()) {
+            throw FileFormatException.of(source, "dimensions", "sparse " + s.getNumRows() + " x " + s.getNumCols()
+                    + ": its dense copy of " + n + " elements would take more than half of the maximum heap (a larger "
+                    + "-Xmx reads it)");
+        }
+        double[] columnMajor = new double[(int) n];
+        int rows = s.getNumRows();
+        long[] badRow = {Long.MIN_VALUE}; // none
+        s.forEach((row, column, real, imaginary) -> {
+            if (row < 0 || row >= rows) badRow[0] = row;
+            else columnMajor[column * rows + row] = s.isLogical() && real != 0 ? 1 : real;
+        });
+        if (badRow[0] != Long.MIN_VALUE) throw FileFormatException.of(source, "row indices (ir)", "row " + badRow[0] + " of " + rows + " rows");
+        return columnMajor;
     }
 
     /** The most elements a dense copy may have: two double[] (column- and row-major) within half the heap. */
