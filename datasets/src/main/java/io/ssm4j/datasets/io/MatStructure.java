@@ -44,8 +44,9 @@ import java.util.zip.ZipException;
  *
  * <p>The file is read through a memory map of each top-level element (a variable of MAT versions 5 to 7 is under
  * 2 GB), compressed elements through an inflater one window at a time, so checking needs little memory. A compressed
- * element is inflated here and again by MFL: for the real files under {@code ../shared/data} the check added
- * about 10 percent to the time of reading them.
+ * element is inflated here and again by MFL, so the check costs about as much as MFL's own inflating: measured
+ * (best of 40, JDK 17), 16 ms against MFL's 22 ms for {@code songbird-hvc/MackeviciusData.mat} (1.5 MB compressed,
+ * 5.4 MB inflated) and 1.4 ms against 3 ms for {@code hippocampus-linear-track/spikes.mat}.
  */
 final class MatStructure {
     /** Deepest nesting of cells, structs, objects and handles accepted: far beyond real data, well within the stack. */
@@ -106,10 +107,7 @@ final class MatStructure {
     private void checkElements(FileChannel channel) throws IOException {
         long size = channel.size();
         ByteBuffer header = read(channel, 0, HEADER_BYTES);
-        if (header.limit() < HEADER_BYTES) {
-            throw FileFormatException.of(file.toString(), "header", "the file has " + size + " bytes, fewer than the "
-                    + HEADER_BYTES + "-byte MAT-file header (truncated, or not a .mat file)");
-        }
+        if (header.limit() < HEADER_BYTES) throw FileFormatException.of(file.toString(), "header", "shorter than 128 bytes");
         ByteOrder order = byteOrder(header.get(126), header.get(127));
         for (long at = HEADER_BYTES; at < size; ) at = checkTopLevel(channel, at, size, order);
     }
