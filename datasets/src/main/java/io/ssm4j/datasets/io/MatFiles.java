@@ -9,6 +9,9 @@ import us.hebi.matlab.mat.types.Cell;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Source;
+import us.hebi.matlab.mat.types.Sources;
+import us.hebi.matlab.mat.types.Sparse;
 import us.hebi.matlab.mat.types.Struct;
 
 import java.io.EOFException;
@@ -39,10 +42,13 @@ import java.util.stream.Collectors;
  *       cell-of-clusters, struct-with-{@code time} layout of MatClust / the Frank lab's {@code spikes} files).</li>
  * </ul>
  *
- * <p>A v7.3 file is HDF5 inside and is refused with a message pointing to the HDF5 reader. Every other problem
- * (truncated or corrupt file, missing variable, a cell or char where a matrix is wanted, complex values) is a
- * {@link FileFormatException} naming the file, the variable or field, and the problem; MFL's own exceptions never
- * reach the caller.
+ * <p>A v7.3 file is HDF5 inside and is refused with a message pointing to the HDF5 reader. Before MFL parses a file,
+ * {@link MatStructure} checks that every size its elements declare fits in the bytes that are there, so a corrupt
+ * file cannot make MFL allocate by a made-up size. The MATLAB-class-object subsystem (the undocumented data behind
+ * handle objects, tables and strings, which this reader never returns) is not parsed. Every other problem (truncated
+ * or corrupt file, missing variable, a cell or char where a matrix is wanted, complex values, a sparse matrix whose
+ * dense copy would not fit in the heap) is a {@link FileFormatException} naming the file, the variable or field, and
+ * the problem; MFL's own exceptions never reach the caller.
  */
 public final class MatFiles {
     private static final int HEADER_BYTES = 128;
@@ -134,7 +140,7 @@ public final class MatFiles {
             throws FileFormatException {
         if (a instanceof Cell c) {
             for (int i = 0; i < c.getNumElements(); i++) collect(c.get(i), where + "{" + (i + 1) + "}", field, path, labels, times);
-        } else if (a instanceof Struct s) {
+        } else if (a instanceof Struct s && !s.getFieldNames().isEmpty()) { // a struct without fields holds nothing
             boolean has = s.getFieldNames().contains(field);
             for (int i = 0; i < s.getNumElements(); i++) {
                 String element = s.getNumElements() == 1 ? where : where + "(" + (i + 1) + ")";
@@ -170,12 +176,40 @@ public final class MatFiles {
         long n = 1;
         for (int d : dims) n *= d;
         if (n > Integer.MAX_VALUE - 8) throw FileFormatException.of(source, "dimensions", n + " elements: too many");
-        boolean unsigned64 = m.getType() == MatlabType.UInt64;
-        double[] columnMajor = new double[(int) n];
-        for (int i = 0; i < columnMajor.length; i++) {
-            columnMajor[i] = unsigned64 ? unsignedToDouble(m.getLong(i)) : m.getDouble(i);
+        double[] columnMajor;
+        if (m instanceof Sparse s) {
+            columnMajor = dense(s, n, source);
+        } else {
+            boolean unsigned64 = m.getType() == MatlabType.UInt64;
+            columnMajor = new double[(int) n];
+            for (int i = 0; i < columnMajor.length; i++) {
+                columnMajor[i] = unsigned64 ? unsignedToDouble(m.getLong(i)) : m.getDouble(i);
+            }
         }
         return NdArray.of(dtype(m), FortranOrder.toRowMajor(columnMajor, dims), dims);
+    }
+
+    /** A sparse matrix's {@code n} elements in column-major order, its non-zeros placed by their row and column. */
+    private static double[] dense(Sparse s, long n, String source) throws FileFormatException {
+        if (n > maxDenseElements()) {
+            throw FileFormatException.of(source, "dimensions", "sparse " + s.getNumRows() + " x " + s.getNumCols()
+                    + ": its dense copy of " + n + " elements would take more than half of the maximum heap (a larger "
+                    + "-Xmx reads it)");
+        }
+        double[] columnMajor = new double[(int) n];
+        int rows = s.getNumRows();
+        long[] badRow = {Long.MIN_VALUE}; // none
+        s.forEach((row, column, real, imaginary) -> {
+            if (row < 0 || row >= rows) badRow[0] = row;
+            else columnMajor[column * rows + row] = s.isLogical() && real != 0 ? 1 : real;
+        });
+        if (badRow[0] != Long.MIN_VALUE) throw FileFormatException.of(source, "row indices (ir)", "row " + badRow[0] + " of " + rows + " rows");
+        return columnMajor;
+    }
+
+    /** The most elements a dense copy may have: two double[] (column- and row-major) within half the heap. */
+    private static long maxDenseElements() {
+        return Runtime.getRuntime().maxMemory() / 2 / (2 * Double.BYTES);
     }
 
     private static NdArray.DType dtype(Matrix m) {
@@ -213,9 +247,10 @@ public final class MatFiles {
 
     private static <T> T withFile(Path path, MatAction<T> action) throws IOException {
         checkHeader(path);
+        MatStructure.check(path);
         Mat5File mat;
         try {
-            mat = Mat5.readFromFile(path.toFile());
+            mat = parse(path);
         } catch (IOException | RuntimeException e) {
             throw unreadable(path, e);
         }
@@ -223,6 +258,15 @@ public final class MatFiles {
             return action.apply(open);
         } catch (RuntimeException e) {
             throw new FileFormatException(path + ": contents: could not be read (" + e + ")", e);
+        }
+    }
+
+    private static Mat5File parse(Path path) throws IOException {
+        Source source = Sources.openFile(path.toFile());
+        try {
+            return Mat5.newReader(source).disableSubsystemProcessing().readMat();
+        } finally {
+            source.close();
         }
     }
 

@@ -4,6 +4,7 @@ import io.ssm4j.datasets.spikes.SpikeTrains;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * a comma or a tab (the layout of PP-Seq's {@code songbird_spikes.txt}, Williams et al. 2020, and of most sorter
  * exports). Neuron ids are integers, possibly written as floats with a zero fraction ({@code 1.0}); times are
  * finite seconds in any order. A {@code #} starts a comment to the end of the line, blank lines are skipped, and the
- * first content line may be a header (a line none of whose fields is a number). Anything else is a
+ * first content line may be a header (a line none of whose fields is a number). The text is UTF-8. Anything else is a
  * {@link FileFormatException} naming the file and the line number.
  *
  * <p>{@link #read(Path)} makes one train per distinct id, in increasing id order, labelled by the id;
@@ -87,6 +88,9 @@ public final class SpikeTimeText {
                 if (!Double.isFinite(t)) throw FileFormatException.of(source, where, "time " + fields[1] + " is not finite");
                 byId.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
             }
+        } catch (CharacterCodingException e) {
+            throw new FileFormatException(source + ": line " + (lineNumber + 1) + " or a later one: bytes that are not "
+                    + "UTF-8 text (" + e.getMessage() + ")", e);
         }
         if (byId.isEmpty()) throw FileFormatException.of(source, "contents", "no spikes (lines of: neuron time)");
         return byId;

@@ -64,6 +64,10 @@ class SpikeTimeTextTest {
             String msg = assertThrows(FileFormatException.class, () -> SpikeTimeText.read(p), c[0]).getMessage();
             assertTrue(msg.startsWith(p + ": " + c[1] + ": ") && msg.contains(c[2]), msg);
         }
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[] {'1', ' ', '0', '\n', '2', ' ', '1', ' ', '#', ' ', (byte) 0xe9, '\n'});
+        String msg = assertThrows(FileFormatException.class, () -> SpikeTimeText.read(latin1)).getMessage();
+        assertTrue(msg.startsWith(latin1 + ": line 1 or a later one: ") && msg.contains("not UTF-8"), msg);
     }
 
     @Test
