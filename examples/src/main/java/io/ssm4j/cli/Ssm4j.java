@@ -1,6 +1,6 @@
 package io.ssm4j.cli;
 
-import io.ssm4j.math.VectorOps;
+import io.ssm4j.inference.messages.HmmInference;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -22,12 +22,12 @@ public final class Ssm4j {
     }
 
     /**
-     * Chooses (and JIT-primes) the numerical kernels on a background thread while the command line is parsed and
+     * Chooses (and JIT-primes) the numerical kernels (math and message passing) on a background thread while the command line is parsed and
      * the data are read, instead of inside the first fit or inference: the Vector API's start-up costs a few
      * tenths of a second. A caller that needs the kernels earlier simply waits for the class initialisation.
      */
     private static void warmUpKernelsInBackground() {
-        Thread t = new Thread(VectorOps::best, "ssm4j-kernel-warm-up");
+        Thread t = new Thread(HmmInference::warmUp, "ssm4j-kernel-warm-up");
         t.setDaemon(true);
         t.start();
     }

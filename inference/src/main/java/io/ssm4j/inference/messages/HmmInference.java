@@ -40,6 +40,12 @@ public final class HmmInference {
         return ForwardBackward.run(initialProbs, trans, logLikelihoods, length);
     }
 
+    /**
+     * Chooses and JIT-primes the message-passing kernels (and the math kernels under them) now, so that a caller can
+     * do it on a background thread before the first fit needs them; later calls return at once.
+     */
+    public static void warmUp() { StepOps.best(); }
+
     /** Whether {@link #posterior} runs the parallel scan for K states, T steps on {@code pool}. */
     public static boolean usesParallel(int k, int length, ForkJoinPool pool) {
         int workers = Math.min(Runtime.getRuntime().availableProcessors(),
