@@ -136,6 +136,21 @@ public final class MatrixOps {
         return m;
     }
 
+    /**
+     * Copies the {@code len} entries at {@code src} into blocks {@code from..to-1} of a (block b starts at b len), by
+     * doubling copies (a few long copies instead of one short copy per block). The source must lie outside the range.
+     */
+    public static void repeatBlock(double[] a, int src, int len, int from, int to) {
+        if (to <= from) return;
+        System.arraycopy(a, src, a, from * len, len);
+        int done = 1, count = to - from;
+        while (done < count) {
+            int n = Math.min(done, count - done);
+            System.arraycopy(a, from * len, a, (from + done) * len, n * len);
+            done += n;
+        }
+    }
+
     /** Symmetrises the n x n block at offset o in place: S = (S + S^T) / 2. */
     public static void symmetrize(double[] s, int o, int n) {
         for (int i = 0; i < n; i++) {

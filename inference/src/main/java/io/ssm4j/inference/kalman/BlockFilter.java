@@ -86,11 +86,11 @@ final class BlockFilter {
         for (int s = from; s < to; s++) {
             ll += step.update(y, u, s, mp, s * d, mf, s * d);
             requireFinite(ll, s);
-            System.arraycopy(pf, (first - 1) * dd, pf, s * dd, dd);
-            if (s > first) System.arraycopy(pp, first * dd, pp, s * dd, dd);
             if (s < to - 1) step.predict(u, s, mf, s * d, mp, (s + 1) * d);
             else if (outgoing != null && s < t - 1) step.predict(u, s, mf, s * d, outgoing, 0);
         }
+        MatrixOps.repeatBlock(pf, (first - 1) * dd, dd, from, to);
+        MatrixOps.repeatBlock(pp, first * dd, dd, Math.max(from, first + 1), to);
         return ll;
     }
 

@@ -1,6 +1,7 @@
 package io.ssm4j.inference.kalman;
 
 import io.ssm4j.data.TimeSeries;
+import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 import java.util.Arrays;
@@ -136,9 +137,9 @@ final class SteadyStateParallelKalman {
                 boolean top = s == to - 1;
                 double[] next = top && b < count - 1 ? zero : ms;
                 gain.backwardMean(f, s, next, next == zero ? 0 : (s + 1) * d, ms, s * d, diff);
-                System.arraycopy(ps, hi * dd, ps, s * dd, dd);
-                System.arraycopy(cross, hi * dd, cross, s * dd, dd);
             }
+            MatrixOps.repeatBlock(ps, hi * dd, dd, from, to);
+            MatrixOps.repeatBlock(cross, hi * dd, dd, from, to);
         });
         double[] value = new double[d], diff = new double[d];
         for (int b = count - 2; b >= 0; b--) {
