@@ -88,8 +88,15 @@ final class MeasurementUpdate {
                     + "definite at t=" + t + " (try CovarianceUpdate.JOSEPH, or check Q, R, P0)");
         }
         logDet = Cholesky.logDet(chol, k);
+        MatrixOps.solveLower(chol, 0, w, 0, k);
         Gemm.solveLowerRows(chol, 0, gT, 0, k, d);
-        double quad = SteadyStep.whitenAndAdd(chol, gT, w, k, d, mean, mo, mf, fo);
+        double quad = 0.0;
+        for (int i = 0; i < k; i++) quad += w[i] * w[i];
+        System.arraycopy(mean, mo, mf, fo, d);
+        for (int i = 0; i < k; i++) {
+            double wi = w[i];
+            for (int j = 0; j < d; j++) mf[fo + j] += gT[i * d + j] * wi;
+        }
         if (form == CovarianceUpdate.STANDARD) {
             Gemm.mulTransA(gT, 0, gT, 0, tmp, 0, d, k, d, work);
             for (int i = 0; i < d * d; i++) pf[pfo + i] = cov[po + i] - tmp[i];

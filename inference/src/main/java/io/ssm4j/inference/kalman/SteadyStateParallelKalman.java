@@ -6,6 +6,8 @@ import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 
 /**
  * The Kalman filter and RTS smoother of a time-invariant model on fully observed data, parallel in time over
@@ -46,9 +48,13 @@ final class SteadyStateParallelKalman {
     /** Filters and smooths one sequence, its steady part in blocks on {@code pool} (null: in order, here). */
     static SmoothedPosterior smooth(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options,
                                     ForkJoinPool pool) {
+        int t = y.length(), d = model.latentDim(), dd = d * d;
+        // the smoother's outputs (tens of MB, zeroed by the JVM) are allocated by a worker while this thread filters
+        Supplier<double[][]> allocate = () -> new double[][] {new double[t * d], new double[t * dd], new double[Math.max(t - 1, 0) * dd]};
+        ForkJoinTask<double[][]> outputs = pool == null ? null : pool.submit(allocate::get);
         FilteredPosterior f = filter(model, y, options, pool);
-        int t = f.length(), d = f.latentDim(), dd = d * d;
-        double[] ms = new double[t * d], ps = new double[t * dd], cross = new double[Math.max(t - 1, 0) * dd];
+        double[][] out = outputs == null ? allocate.get() : outputs.join();
+        double[] ms = out[0], ps = out[1], cross = out[2];
         RtsRecursion rts = new RtsRecursion(model, f, options, ms, ps, cross);
         int s = t - 2;
         while (s >= 0 && !(rts.covarianceFixed() && s >= f.steadyFrom())) rts.step(s--);

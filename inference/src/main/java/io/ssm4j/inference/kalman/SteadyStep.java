@@ -18,60 +18,61 @@ final class SteadyStep {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final LinearGaussianStateSpaceModel model;
-    private final double[] chol;
+    private final double[] lInv;
+    private final double[] lInvC;
     private final double[] gT;
     private final double logDet;
+    private final double[] r;
     private final double[] w;
-    private final double[] offset;
 
-    private SteadyStep(LinearGaussianStateSpaceModel model, double[] chol, double[] gT, double logDet) {
+    private SteadyStep(LinearGaussianStateSpaceModel model, double[] lInv, double[] lInvC, double[] gT, double logDet) {
         this.model = model;
-        this.chol = chol;
+        this.lInv = lInv;
+        this.lInvC = lInvC;
         this.gT = gT;
         this.logDet = logDet;
         int n = model.obsDim();
+        r = new double[n];
         w = new double[n];
-        offset = new double[n];
     }
 
-    /** The steady step of the last full update (L, G^T and log det S copied, so later updates don't change it). */
+    /**
+     * The steady step of the last full update (L, G^T and log det S of a fully observed step; copied, so later
+     * updates don't change it). L^{-1} and L^{-1} C are formed once, so that a step's whitening
+     * w = L^{-1} (y_t - d - D u_t) - (L^{-1} C) m is independent dot products rather than a serial substitution.
+     */
     static SteadyStep of(LinearGaussianStateSpaceModel model, double[] chol, double[] gT, double logDet) {
-        return new SteadyStep(model, chol.clone(), gT.clone(), logDet);
+        int n = model.obsDim(), d = model.latentDim();
+        double[] lInv = new double[n * n], lInvC = new double[n * d];
+        for (int i = 0; i < n; i++) lInv[i * n + i] = 1.0;
+        MatrixOps.solveLowerRows(chol, 0, lInv, 0, n, n);
+        MatrixOps.mul(lInv, 0, model.emissions().view(), 0, lInvC, 0, n, n, d);
+        return new SteadyStep(model, lInv, lInvC, gT.clone(), logDet);
     }
 
     /** The same gain with its own scratch vectors. */
-    SteadyStep forWorker() { return new SteadyStep(model, chol, gT, logDet); }
+    SteadyStep forWorker() { return new SteadyStep(model, lInv, lInvC, gT, logDet); }
 
     /** m_{t|t} (into mf at fo) from m_{t|t-1} (mean at mo); returns log N(y_t; predicted). */
     double update(double[] y, double[] u, int t, double[] mean, int mo, double[] mf, int fo) {
         int d = model.latentDim(), n = model.obsDim();
-        double[] c = model.emissions().view();
-        model.emissionOffset(u, t, offset, 0);
-        for (int i = 0; i < n; i++) {
-            double pred = offset[i];
-            int ci = i * d;
-            for (int j = 0; j < d; j++) pred += c[ci + j] * mean[mo + j];
-            w[i] = y[t * n + i] - pred;
-        }
-        double quad = whitenAndAdd(chol, gT, w, n, d, mean, mo, mf, fo);
-        return -0.5 * (n * LOG_2PI + logDet + quad);
-    }
-
-    /**
-     * The shared end of a measurement update with k observed rows: w := L^{-1} r in place, m_f = m + G w (G^T k x d
-     * at gT); returns |w|^2.
-     */
-    static double whitenAndAdd(double[] chol, double[] gT, double[] w, int k, int d, double[] mean, int mo,
-                               double[] mf, int fo) {
-        MatrixOps.solveLower(chol, 0, w, 0, k);
+        model.emissionOffset(u, t, r, 0);
+        for (int i = 0; i < n; i++) r[i] = y[t * n + i] - r[i];
         double quad = 0.0;
-        for (int i = 0; i < k; i++) quad += w[i] * w[i];
+        for (int i = 0; i < n; i++) {
+            double wi = 0.0;
+            int li = i * n, ci = i * d;
+            for (int j = 0; j <= i; j++) wi += lInv[li + j] * r[j];
+            for (int j = 0; j < d; j++) wi -= lInvC[ci + j] * mean[mo + j];
+            w[i] = wi;
+            quad += wi * wi;
+        }
         System.arraycopy(mean, mo, mf, fo, d);
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < n; i++) {
             double wi = w[i];
             for (int j = 0; j < d; j++) mf[fo + j] += gT[i * d + j] * wi;
         }
-        return quad;
+        return -0.5 * (n * LOG_2PI + logDet + quad);
     }
 
     /** m_{t+1|t} = A m_{t|t} + B u_t + b into out at oo. */
