@@ -28,4 +28,27 @@ class StepOpsTest {
             assertArrayEquals(s1, s2, 1e-12, "outerAdd k=" + k);
         }
     }
+
+    /**
+     * For K at least the vector length, every output of the SIMD vecMat is, bit for bit, the even-row fused
+     * multiply-add chain plus the odd-row chain (overlapping last chunk included).
+     */
+    @Test
+    void simdVecMatSumsEvenAndOddRowsByFusedMultiplyAdds() {
+        Rng rng = Rng.seeded(52);
+        int lanes = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+        for (int k = lanes; k < 4 * lanes + 3; k++) {
+            double[] x = new double[k], m = new double[k * k], expected = new double[k], actual = new double[k];
+            for (int i = 0; i < k; i++) x[i] = rng.gaussian();
+            for (int i = 0; i < m.length; i++) m[i] = rng.gaussian();
+            for (int j = 0; j < k; j++) {
+                double even = 0, odd = 0;
+                for (int i = 0; i < k; i += 2) even = Math.fma(m[i * k + j], x[i], even);
+                for (int i = 1; i < k; i += 2) odd = Math.fma(m[i * k + j], x[i], odd);
+                expected[j] = even + odd;
+            }
+            SimdStepOps.INSTANCE.vecMat(x, 0, m, 0, k, actual, 0);
+            assertArrayEquals(expected, actual, 0.0, "vecMat k=" + k);
+        }
+    }
 }
