@@ -72,7 +72,8 @@ public final class ExpectationMaximization {
             double gain = obj - trace[it - 1];
             if (options.tolerance() > 0 && Math.abs(gain) < options.tolerance() * Math.max(1, Math.abs(trace[it - 1]))) {
                 converged = true;
-                reason = "objective changed by " + gain + " < tolerance " + options.tolerance() + " (relative)";
+                reason = String.format(java.util.Locale.ROOT, "objective changed by %.3g (relative %.3g) < tolerance %s",
+                        gain, gain / Math.max(1, Math.abs(trace[it - 1])), options.tolerance());
                 break;
             }
         }
