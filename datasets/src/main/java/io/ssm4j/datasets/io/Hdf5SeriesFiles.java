@@ -3,6 +3,7 @@ package io.ssm4j.datasets.io;
 import io.ssm4j.data.NdArray;
 import io.ssm4j.data.TimeSeries;
 import io.ssm4j.datasets.spikes.SpikeBinning;
+import io.ssm4j.datasets.spikes.SpikeTrains;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,14 +19,11 @@ import java.util.Locale;
  *       applied ({@link NwbTimeSeries}); a dataset gives trials as an {@code .npy} array does (T, T x D, or
  *       N x T x D for N trials);</li>
  *   <li>a bin width in seconds: the NWB Units table's spike times counted in bins, one trial T x N (units in
- *       table order), the bins starting at the first spike and covering the last:
- *       {@code T = floor((last - first) / width) + 1}.</li>
+ *       table order), on the grid of {@link io.ssm4j.datasets.spikes.SpikeBinning#binAll} (aligned to multiples of
+ *       the width, from the first spike's bin to the last's), as spike-time text files are binned.</li>
  * </ul>
  */
 public final class Hdf5SeriesFiles {
-    /** The most count cells (bins x units) a binning may make. */
-    private static final long MAX_CELLS = Integer.MAX_VALUE - 8;
-
     private Hdf5SeriesFiles() {
     }
 
@@ -75,34 +73,13 @@ public final class Hdf5SeriesFiles {
         }
     }
 
+    /** Every unit's spikes on bins aligned to multiples of the width, as spike-time .txt files are binned. */
     private static TimeSeries binnedUnits(NwbUnits units, double width, Path path) throws FileFormatException {
-        int total = 0;
-        double first = Double.POSITIVE_INFINITY;
-        double last = Double.NEGATIVE_INFINITY;
-        for (double[] s : units.spikeTimes()) {
-            total += s.length;
-            if (s.length > 0) {
-                first = Math.min(first, s[0]);
-                last = Math.max(last, s[s.length - 1]);
-            }
+        SpikeTrains trains = units.trains();
+        if (trains.totalSpikes() == 0) {
+            throw FileFormatException.of(path.toString(), "HDF5 path '/units/spike_times'", "holds no spikes to bin");
         }
-        if (total == 0) throw FileFormatException.of(path.toString(), "HDF5 path '/units/spike_times'", "holds no spikes to bin");
-        double bins = Math.floor((last - first) / width) + 1;
-        if (bins * units.count() > MAX_CELLS) {
-            throw new IllegalArgumentException("--bin-width " + width + " s over " + (last - first) + " s of "
-                    + units.count() + " units would make " + (long) bins + " bins: too many; use a wider bin");
-        }
-        double[] times = new double[total];
-        int[] neurons = new int[total];
-        int k = 0;
-        for (int n = 0; n < units.count(); n++) {
-            for (double t : units.spikeTimes().get(n)) {
-                times[k] = t;
-                neurons[k++] = n;
-            }
-        }
-        // Half a bin of slack on the end, so rounding in (end - first) / width cannot lose the last bin.
-        NdArray counts = SpikeBinning.bin(times, neurons, units.count(), first, first + (bins + 0.5) * width, width);
+        NdArray counts = SpikeBinning.binAll(trains, width).counts();
         return TimeSeries.of(counts.dataView(), counts.dim(0), counts.dim(1));
     }
 }

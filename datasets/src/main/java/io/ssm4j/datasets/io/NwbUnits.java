@@ -1,5 +1,8 @@
 package io.ssm4j.datasets.io;
 
+import io.ssm4j.datasets.spikes.SpikeTrains;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +18,12 @@ public record NwbUnits(long[] ids, List<double[]> spikeTimes) {
     /** The number of units. */
     public int count() {
         return ids.length;
+    }
+
+    /** The units as spike trains labelled {@code unit <id>}, for {@link io.ssm4j.datasets.spikes.SpikeBinning}. */
+    public SpikeTrains trains() {
+        List<String> labels = new ArrayList<>(ids.length);
+        for (long id : ids) labels.add("unit " + id);
+        return SpikeTrains.of(labels, spikeTimes);
     }
 }

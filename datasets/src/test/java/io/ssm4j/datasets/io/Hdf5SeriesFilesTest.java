@@ -51,14 +51,15 @@ class Hdf5SeriesFilesTest {
     }
 
     @Test
-    void unitsBinnedFromTheFirstSpikeThroughTheLast() throws Exception {
-        // spikes: unit 10 at 0.1, 0.3, 0.5; unit 11 none; unit 12 at 0.9, 1.2. Bins of 0.25 s from 0.1 s.
+    void unitsBinnedOnAGridAlignedToTheWidthFromTheFirstSpikeThroughTheLast() throws Exception {
+        // spikes: unit 10 at 0.1, 0.3, 0.5; unit 11 none; unit 12 at 0.9, 1.2. Bins of 0.25 s from 0 s (the multiple
+        // of the width at or below the first spike), as spike-time .txt files are binned: [0, .25) .. [1, 1.25).
         List<TimeSeries> trials = Hdf5SeriesFiles.readTrials(nwb(), null, 0.25);
         assertEquals(1, trials.size());
         TimeSeries counts = trials.get(0);
         assertEquals(5, counts.length());
         assertEquals(3, counts.dim());
-        assertArrayEquals(new double[] {2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1}, counts.valuesView());
+        assertArrayEquals(new double[] {1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1}, counts.valuesView());
     }
 
     @Test
