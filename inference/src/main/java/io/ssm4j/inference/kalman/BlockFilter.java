@@ -1,5 +1,6 @@
 package io.ssm4j.inference.kalman;
 
+import io.ssm4j.data.TimeSeries;
 import io.ssm4j.math.MatrixOps;
 import io.ssm4j.models.lds.LinearGaussianStateSpaceModel;
 import io.ssm4j.models.lds.MatrixSequence;
@@ -22,8 +23,8 @@ final class BlockFilter {
     private final double[] mf;
     private final double[] pf;
 
-    BlockFilter(LinearGaussianStateSpaceModel model, double[] y, boolean[] mask, double[] u, KalmanOptions options,
-                double[] mp, double[] pp, double[] mf, double[] pf) {
+    private BlockFilter(LinearGaussianStateSpaceModel model, double[] y, boolean[] mask, double[] u, KalmanOptions options,
+                        double[] mp, double[] pp, double[] mf, double[] pf) {
         this.model = model;
         this.y = y;
         this.mask = mask;
@@ -33,6 +34,25 @@ final class BlockFilter {
         this.pp = pp;
         this.mf = mf;
         this.pf = pf;
+    }
+
+    /**
+     * The filter of a whole sequence: output arrays allocated for its T steps, with the prior m0, P0 as the
+     * predicted moments of step 0 (the first block's starting point).
+     */
+    static BlockFilter forSequence(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options) {
+        int t = y.length(), d = model.latentDim(), dd = d * d;
+        double[] mp = new double[t * d], pp = new double[t * dd], mf = new double[t * d], pf = new double[t * dd];
+        System.arraycopy(model.initialMeanView(), 0, mp, 0, d);
+        System.arraycopy(model.initialCovarianceView(), 0, pp, 0, dd);
+        return new BlockFilter(model, y.valuesView(), y.maskView(), y.hasInputs() ? y.inputsView() : null, options,
+                mp, pp, mf, pf);
+    }
+
+    /** The output arrays as a {@link FilteredPosterior} (shared, not copied). */
+    FilteredPosterior posterior(double logLikelihood, int steadyFrom) {
+        int d = model.latentDim();
+        return new FilteredPosterior(mf.length / d, d, logLikelihood, mp, pp, mf, pf, steadyFrom);
     }
 
     /** Filters steps [from, to); returns their log-likelihood terms summed in time order. */

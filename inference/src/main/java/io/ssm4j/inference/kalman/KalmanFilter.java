@@ -35,17 +35,13 @@ public final class KalmanFilter {
      * @throws IllegalStateException    naming the step when a covariance loses positive-definiteness
      */
     public static FilteredPosterior filter(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options) {
-        int t = y.length(), d = model.latentDim(), dd = d * d;
+        int t = y.length();
         model.requireCompatible(t, y.dim(), y.inputDim(), y.hasInputs());
-        double[] mp = new double[t * d], pp = new double[t * dd], mf = new double[t * d], pf = new double[t * dd];
-        System.arraycopy(model.initialMeanView(), 0, mp, 0, d);
-        System.arraycopy(model.initialCovarianceView(), 0, pp, 0, dd);
-        BlockFilter steps = new BlockFilter(model, y.valuesView(), y.maskView(), y.hasInputs() ? y.inputsView() : null,
-                options, mp, pp, mf, pf);
+        BlockFilter steps = BlockFilter.forSequence(model, y, options);
         BlockFilter.Transient head = steps.runTransient(0, t);
         int steadyFrom = head.steadyFrom();
         double ll = steadyFrom < t ? steps.runSteady(head, steadyFrom, t, head.logLikelihood(), null) : head.logLikelihood();
-        return new FilteredPosterior(t, d, ll, mp, pp, mf, pf, steadyFrom);
+        return steps.posterior(ll, steadyFrom);
     }
 
     /** P' = A P A^T + Q ({@link Gemm} products), symmetrised; tmp and work each hold d*d. */

@@ -55,18 +55,17 @@ public final class ParallelKalmanFilter {
     static FilteredPosterior filter(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options,
                                     ForkJoinPool pool, TimeBlocks blocks) {
         Objects.requireNonNull(pool, "pool");
-        int t = y.length(), d = model.latentDim(), dd = d * d, n = model.obsDim(), count = blocks.count();
-        double[] mp = new double[t * d], pp = new double[t * dd], mf = new double[t * d], pf = new double[t * dd];
+        int t = y.length(), count = blocks.count();
         double[] yv = y.valuesView(), u = y.hasInputs() ? y.inputsView() : null;
         boolean[] mask = y.maskView();
-        BlockFilter runner = new BlockFilter(model, yv, mask, u, options, mp, pp, mf, pf);
+        BlockFilter runner = BlockFilter.forSequence(model, y, options);
+        FilteredPosterior arrays = runner.posterior(Double.NaN, t); // a view of the output arrays, filled below
+        double[] mf = arrays.filteredMeans(), pf = arrays.filteredCovariances();
         FilteringElement[] element = new FilteringElement[count];
         double[] ll = new double[count];
         try {
             TimeBlocks.runAll(pool, 0, count, b -> {
                 if (b == 0) {
-                    System.arraycopy(model.initialMeanView(), 0, mp, 0, d);
-                    System.arraycopy(model.initialCovarianceView(), 0, pp, 0, dd);
                     ll[0] = runner.run(0, blocks.end(0));
                 } else {
                     element[b] = reduce(model, yv, mask, u, blocks.start(b), blocks.end(b));
@@ -83,7 +82,7 @@ public final class ParallelKalmanFilter {
         }
         double total = 0.0;
         for (double v : ll) total += v;
-        return new FilteredPosterior(t, d, total, mp, pp, mf, pf, t);
+        return runner.posterior(total, t);
     }
 
     /** The element of steps [from, to) given x_{from-1}, reduced left to right. */

@@ -69,16 +69,15 @@ final class SteadyStateParallelKalman {
     /** Filters one sequence, its steady part in blocks on {@code pool} (null: in order, here). */
     static FilteredPosterior filter(LinearGaussianStateSpaceModel model, TimeSeries y, KalmanOptions options,
                                     ForkJoinPool pool) {
-        int t = y.length(), d = model.latentDim(), dd = d * d;
+        int t = y.length(), d = model.latentDim();
         model.requireCompatible(t, y.dim(), y.inputDim(), y.hasInputs());
-        double[] mp = new double[t * d], pp = new double[t * dd], mf = new double[t * d], pf = new double[t * dd];
-        System.arraycopy(model.initialMeanView(), 0, mp, 0, d);
-        System.arraycopy(model.initialCovarianceView(), 0, pp, 0, dd);
-        double[] yv = y.valuesView(), u = y.hasInputs() ? y.inputsView() : null;
-        BlockFilter steps = new BlockFilter(model, yv, y.maskView(), u, options, mp, pp, mf, pf);
+        BlockFilter steps = BlockFilter.forSequence(model, y, options);
         BlockFilter.Transient head = steps.runTransient(0, t);
         int first = head.steadyFrom();
-        if (first >= t) return new FilteredPosterior(t, d, head.logLikelihood(), mp, pp, mf, pf, first);
+        if (first >= t) return steps.posterior(head.logLikelihood(), first);
+        FilteredPosterior arrays = steps.posterior(Double.NaN, first); // a view of the output arrays, filled below
+        double[] yv = y.valuesView(), u = y.hasInputs() ? y.inputsView() : null;
+        double[] mp = arrays.predictedMeans(), mf = arrays.filteredMeans();
         TimeBlocks blocks = partition(t - first);
         int count = blocks.count();
         double[] blockLl = new double[count];
@@ -98,7 +97,7 @@ final class SteadyStateParallelKalman {
         }
         double ll = head.logLikelihood();
         for (double v : blockLl) ll += v;
-        return new FilteredPosterior(t, d, ll, mp, pp, mf, pf, first);
+        return steps.posterior(ll, first);
     }
 
     /** The change of a block's log-likelihood terms and the block's true outgoing prediction. */
