@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * {@code ssm4j fit}: fits an HMM or ARHMM (EM with restarts, or Gibbs sampling; {@link HmmFitWork}) or a Gaussian
  * LDS (EM; {@link LdsFitWork}) or a Poisson / Bernoulli LDS ({@code --model plds}, or {@code lds} with those
  * emissions; Laplace-EM; {@link GlmLdsFitWork}) and writes model.json, fit.json (objective trace, iterations, wall seconds,
- * convergence and its reason) and, unless {@code --no-figures}, objective.png and, for an LDS, the {@link LdsFigures}
+ * convergence and its reason, and the untimed {@code --warm-up} iterations' seconds) and, unless {@code --no-figures}, objective.png and, for an LDS, the {@link LdsFigures}
  * of the fitted model's posterior. With {@code --checkpoint-every N} every fit saves its state in {@code DIR/checkpoint}
  * ({@link FitCheckpoints}), and {@code --resume DIR} continues a killed fit to exactly the uninterrupted result.
  */
@@ -81,6 +81,11 @@ final class FitCommand implements Callable<Integer> {
     /** Where this fit writes its checkpoints (null when it writes none). */
     private FitCheckpoints checkpoints;
 
+    @Option(names = "--warm-up", defaultValue = "2", paramLabel = "N",
+            description = "Before the timed fit, run N iterations of the same fit on the same data and discard them, so that "
+                    + "the JIT has compiled the fit's code (0 = none; default: ${DEFAULT-VALUE}); fit.json gives their time apart")
+    int warmUpIterations;
+
     @Option(names = "--no-figures", description = "Write no figures (objective; for an lds also latents, latent planes, "
             + "observations, flow field)")
     boolean noFigures;
@@ -91,17 +96,38 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (resume != null) return resumeFit();
         if (out == null) throw new IllegalArgumentException("--out DIR is required");
+        if (warmUpIterations < 0) throw new IllegalArgumentException("--warm-up must be >= 0, got " + warmUpIterations);
         Trials trials = data.load();
-        FitWork<?> work = LdsEmissions.isLdsModel(structure.model) ? ldsWork() : hmmWork(trials);
+        FitWork<?> work = newWork(trials, restarts);
         if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
         if (checkpointEvery > 0) {
             checkpoints = new FitCheckpoints(out, originalArguments(), checkpointEvery, resumed);
             work.checkpointing(checkpoints, resumed);
         }
-        return run(work, trials);
+        return run(work, trials, warmUp(trials));
     }
 
-    private HmmFitWork hmmWork(Trials trials) throws java.io.IOException {
+    /** The fit these options ask for, from its start, with its own random stream. */
+    private FitWork<?> newWork(Trials trials, int restarts) throws java.io.IOException {
+        return LdsEmissions.isLdsModel(structure.model) ? ldsWork() : hmmWork(trials, restarts);
+    }
+
+    /**
+     * Runs {@code --warm-up} iterations of the same fit on the same data (one restart, no checkpoints, its own random
+     * stream, so the fit that follows draws exactly what it would have drawn) and discards them; returns their seconds.
+     * The JVM compiles the fit's code while they run (the Vector API kernels and the first iteration cost about a
+     * second on a cold start), so the timed fit that follows measures the algorithm, not the JIT: the protocol of
+     * the Python peers' timings, which exclude their numba compile and a 1-2 iteration warm-up fit.
+     */
+    private double warmUp(Trials trials) throws java.io.IOException {
+        if (warmUpIterations == 0) return 0;
+        FitWork<?> rehearsal = newWork(trials, 1);
+        long t0 = System.nanoTime();
+        rehearsal.fit(trials, new FitOptions(warmUpIterations, 0, data.threadCount(), null));
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private HmmFitWork hmmWork(Trials trials, int restarts) throws java.io.IOException {
         if (latentDim != null || diagonalNoise || fix != null) {
             throw new IllegalArgumentException("--latent-dim, --diagonal-noise and --fix apply to --model lds");
         }
@@ -159,7 +185,7 @@ final class FitCommand implements Callable<Integer> {
         };
     }
 
-    private <M> int run(FitWork<M> work, Trials trials) throws java.io.IOException {
+    private <M> int run(FitWork<M> work, Trials trials, double warmUpSeconds) throws java.io.IOException {
         FitOptions options = new FitOptions(iters, work.tolerance(tol), data.threadCount(), null);
         FitResult<M> result;
         double wall;
@@ -171,7 +197,7 @@ final class FitCommand implements Callable<Integer> {
         ObjectNode provenance = Provenance.of(data.files, seed, originalArguments());
         try (OutputStaging staging = new OutputStaging(out)) {
             work.writeModel(staging.file("model.json"), result.model(), provenance);
-            writeFitJson(staging.file("fit.json"), result, wall);
+            writeFitJson(staging.file("fit.json"), result, wall, warmUpIterations, warmUpSeconds);
             if (!noFigures) {
                 FigureFiles.write(ObjectiveFigure.chart(result.objective(), work.iterationAxis(), work.objectiveAxis(),
                         work.label() + " objective, " + ModelTitle.withData(work.title(), data.files)), staging.file(""), "objective");
@@ -180,18 +206,22 @@ final class FitCommand implements Callable<Integer> {
             staging.commit();
         }
         if (checkpoints != null) checkpoints.clear();
-        System.out.printf("fitted %s on %d trial(s), T=%d: objective %.6f after %d iterations, %.2f s (%s)%n",
+        System.out.printf("fitted %s on %d trial(s), T=%d: objective %.6f after %d iterations, %.2f s%s (%s)%n",
                 work.describe(result.model()), trials.size(), trials.totalLength(), result.finalObjective(), result.iterations(),
-                wall, result.reason());
+                wall, warmUpIterations == 0 ? "" : String.format(" after a %.2f s warm-up", warmUpSeconds), result.reason());
         return 0;
     }
 
-    private static void writeFitJson(Path file, FitResult<?> r, double wall) throws java.io.IOException {
+    /** fit.json; wall_seconds (the timed fit) comes before the warm-up's seconds, for readers that take the first. */
+    private static void writeFitJson(Path file, FitResult<?> r, double wall, int warmUpIterations, double warmUpSeconds)
+            throws java.io.IOException {
         ObjectNode root = ModelFile.JSON.createObjectNode();
         var trace = root.putArray("objective");
         for (double v : r.objective()) trace.add(v);
         root.put("iterations", r.iterations());
         root.put("wall_seconds", wall);
+        root.put("warm_up_iterations", warmUpIterations);
+        root.put("warm_up_seconds", warmUpSeconds);
         root.put("converged", r.converged());
         root.put("reason", r.reason());
         ModelFile.JSON.writeValue(file.toFile(), root);

@@ -25,9 +25,13 @@ public final class Ssm4j {
      * Chooses (and JIT-primes) the numerical kernels (math and message passing) on a background thread while the command line is parsed and
      * the data are read, instead of inside the first fit or inference: the Vector API's start-up costs a few
      * tenths of a second. A caller that needs the kernels earlier simply waits for the class initialisation.
+     * Then loads the JSON writer, which a fit's first checkpoint would otherwise load in the middle of the fit.
      */
     private static void warmUpKernelsInBackground() {
-        Thread t = new Thread(HmmInference::warmUp, "ssm4j-kernel-warm-up");
+        Thread t = new Thread(() -> {
+            HmmInference.warmUp();
+            ModelFile.warmUp();
+        }, "ssm4j-kernel-warm-up");
         t.setDaemon(true);
         t.start();
     }

@@ -144,6 +144,37 @@ class CommandLineTest {
         assertEquals("conjugate", ModelFile.JSON.readTree(out.resolve("model.json").toFile()).path("options").path("prior").asText());
     }
 
+    /**
+     * The untimed warm-up runs the same fit on its own random stream, so k-means restarts and Gibbs draws, and with
+     * them every parameter and the whole trace, are those of a fit without it; fit.json gives its time apart.
+     */
+    @Test
+    void warmUpChangesNothingButIsReportedApart() throws IOException {
+        for (String method : new String[] {"em", "gibbs"}) {
+            Path cold = dir.resolve("cold-" + method), warm = dir.resolve("warm-" + method);
+            for (Path out : new Path[] {cold, warm}) {
+                Run r = cli("fit", "--states", "3", "--method", method, "--restarts", "2", "--iters", "8", "--tol", "0",
+                        "--seed", "5", "--warm-up", out == cold ? "0" : "3", "--no-figures", "--out", out.toString(), data.toString());
+                assertEquals(0, r.status(), r.err());
+            }
+            assertEquals(ModelFile.read(cold.resolve("model.json")).model().parameters(),
+                    ModelFile.read(warm.resolve("model.json")).model().parameters(), method);
+            var coldFit = ModelFile.JSON.readTree(cold.resolve("fit.json").toFile());
+            var warmFit = ModelFile.JSON.readTree(warm.resolve("fit.json").toFile());
+            assertEquals(coldFit.get("objective"), warmFit.get("objective"), method);
+            assertEquals(0, coldFit.path("warm_up_iterations").asInt());
+            assertEquals(0.0, coldFit.path("warm_up_seconds").asDouble());
+            assertEquals(3, warmFit.path("warm_up_iterations").asInt());
+            assertTrue(warmFit.path("warm_up_seconds").asDouble() > 0, warmFit.toString());
+            var names = warmFit.fieldNames();
+            java.util.List<String> order = new java.util.ArrayList<>();
+            names.forEachRemaining(order::add);
+            assertTrue(order.indexOf("wall_seconds") < order.indexOf("warm_up_seconds"), order.toString());
+        }
+        assertFailsClearly("--warm-up must be >= 0", dir.resolve("bad-warm-up"), "fit", "--states", "3", "--warm-up", "-1",
+                "--out", dir.resolve("bad-warm-up").toString(), data.toString());
+    }
+
     @Test
     void inputDrivenTransitionsAndCrossValidationRunFromTheCommandLine() throws IOException {
         double[] u = new double[3000];
