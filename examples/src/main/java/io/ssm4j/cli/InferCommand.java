@@ -20,15 +20,16 @@ import java.util.concurrent.Callable;
  * {@code ssm4j infer}: the posterior and log-likelihood of each trial under a model, written to posterior.npz
  * ({@code log_likelihood} plus the family's arrays: see {@link HmmInferWork}, {@link LdsInferWork} and, for the
  * Poisson / Bernoulli LDS, {@link GlmLdsInferWork}, whose log_likelihood is the Laplace log evidence); with
- * {@code --repeat N}, also the median and minimum seconds of the inference alone (after one warm-up run) in
- * infer.json. Unless {@code --no-figures}, also the family's figures (HMM: posterior_<i> and states_<i> for the
+ * {@code --repeat N}, also the median and minimum seconds of the inference alone (after a warm-up run, and more
+ * while the JIT is still compiling: {@link JitSettling}) in infer.json. Unless {@code --no-figures}, also the family's figures (HMM: posterior_<i> and states_<i> for the
  * first trials, and transition_matrix; LDS: the {@link LdsFigures}).
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, description = "Posterior inference under a fitted or given model.")
 final class InferCommand implements Callable<Integer> {
     @Mixin ModelSource source;
 
-    @Option(names = "--repeat", defaultValue = "0", paramLabel = "N", description = "Time N runs after a warm-up; writes infer.json")
+    @Option(names = "--repeat", defaultValue = "0", paramLabel = "N", description = "Time N runs after a warm-up (the first run, then more while the JIT "
+            + "is still compiling, at most " + JitSettling.MAX_RUNS + "); writes infer.json")
     int repeat;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for posterior.npz")
@@ -55,8 +56,15 @@ final class InferCommand implements Callable<Integer> {
     private <R> int run(InferWork<R> work, Trials trials) throws java.io.IOException {
         List<R> results;
         double[] seconds = new double[repeat];
+        int warmUpRuns = 0;
         try (TrialExecutor ex = new TrialExecutor(data.threadCount())) {
-            results = ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
+            if (repeat > 0) {
+                JitSettling.Settled<List<R>> warm = JitSettling.warmUp(() -> ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool())));
+                results = warm.last();
+                warmUpRuns = warm.runs();
+            } else {
+                results = ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
+            }
             for (int r = 0; r < repeat; r++) {
                 long t0 = System.nanoTime();
                 results = ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
@@ -70,7 +78,7 @@ final class InferCommand implements Callable<Integer> {
             arrays.put("log_likelihood", NdArray.of(ll, ll.length));
             for (int i = 0; i < trials.size(); i++) work.addArrays(i, results.get(i), arrays);
             Npz.write(staging.file("posterior.npz"), arrays);
-            if (repeat > 0) writeTiming(staging.file("infer.json"), seconds, data.threadCount(), work.timed());
+            if (repeat > 0) writeTiming(staging.file("infer.json"), seconds, warmUpRuns, data.threadCount(), work.timed());
             if (!noFigures) work.writeFigures(staging.file(""), trials, results, data.files);
             staging.commit();
         }
@@ -86,11 +94,13 @@ final class InferCommand implements Callable<Integer> {
         return n % 2 == 1 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
     }
 
-    private static void writeTiming(Path file, double[] seconds, int threads, String what) throws java.io.IOException {
+    private static void writeTiming(Path file, double[] seconds, int warmUpRuns, int threads, String what)
+            throws java.io.IOException {
         ObjectNode root = ModelFile.JSON.createObjectNode();
         root.put("median_seconds", median(seconds));
         root.put("min_seconds", Arrays.stream(seconds).min().orElse(Double.NaN));
         root.put("repeats", seconds.length);
+        root.put("warm_up_runs", warmUpRuns);
         root.put("threads", threads);
         root.put("what", what);
         var all = root.putArray("seconds");

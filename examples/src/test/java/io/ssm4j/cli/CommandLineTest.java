@@ -121,6 +121,8 @@ class CommandLineTest {
         assertEquals(0, r.status(), r.err());
         String json = Files.readString(inf.resolve("infer.json"));
         assertTrue(json.contains("median_seconds") && json.contains("min_seconds"), json);
+        int warmUpRuns = ModelFile.JSON.readTree(json).path("warm_up_runs").asInt();
+        assertTrue(warmUpRuns >= 1 && warmUpRuns <= JitSettling.MAX_RUNS, json);
     }
 
     @Test

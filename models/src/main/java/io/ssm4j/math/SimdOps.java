@@ -213,7 +213,9 @@ public final class SimdOps implements VectorOps {
             DoubleVector p = DoubleVector.broadcast(S, c[0]);
             for (int k = 1; k < c.length; k++) p = p.fma(r, DoubleVector.broadcast(S, c[k]));
             LongVector ni = v.reinterpretAsLongs().sub(PortableExp.MAGIC_BITS);
-            LongVector n1 = ni.lanewise(VectorOperators.ASHR, 1), n2 = ni.sub(n1);
+            // floor(ni / 2) by a logical shift of ni + 2048 >= 0 (|ni| <= 1100 after the clamp): AVX2 has no
+            // 64-bit arithmetic shift, and the Vector API's stand-in for one runs about ten times slower
+            LongVector n1 = ni.add(2048).lanewise(VectorOperators.LSHR, 1).sub(1024), n2 = ni.sub(n1);
             DoubleVector s1 = n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector s2 = n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             p.mul(s1).mul(s2).intoArray(x, off + i);

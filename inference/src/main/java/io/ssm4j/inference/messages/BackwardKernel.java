@@ -1,5 +1,7 @@
 package io.ssm4j.inference.messages;
 
+import io.ssm4j.math.Gemm;
+
 /**
  * The scaled backward (smoothing) recursion of Rabiner (1989), sec. V.A, run over a range of steps:
  *
@@ -11,9 +13,16 @@ package io.ssm4j.inference.messages;
  * </pre>
  * where kappa = sum_i alpha_t(i) beta_t(i) is the same for every t of the range (kappa = 1 for the usual
  * scaling beta_{T-1} = 1; a block of the parallel scan starts from a normalised beta and carries its own kappa).
- * For a stationary P the summed xi is kept as S = sum_t alpha_{t-1} w_t^T and multiplied by P once at the end.
+ * For a stationary P the summed xi is kept as S = sum_t alpha_{t-1} w_t^T and multiplied by P once at the end;
+ * S is summed over blocks of {@value #BLOCK} steps as one matrix product per block, S += A^T W with the block's
+ * alpha_{t-1} as the rows of A and its w_t as the rows of W (a register-blocked product instead of a rank-one
+ * update of S through memory at every step), so each block defers its gamma rows until its product has read
+ * their alphas.
  */
 final class BackwardKernel {
+    /** Steps per block of the stationary pass: the block's w and beta rows stay in cache for its product. */
+    static final int BLOCK = 256;
+
     private BackwardKernel() {}
 
     /**
@@ -26,17 +35,68 @@ final class BackwardKernel {
      */
     static void smooth(TransitionMatrices trans, double[] lik, double[] c, int from, int to, double[] alphaBefore,
                        double[] betaEnd, double[] alphaGamma, double[] xiSum, double[] perStep) {
+        if (trans.isStationary()) {
+            smoothStationary(trans, lik, c, from, to, alphaBefore, betaEnd, alphaGamma, xiSum);
+        } else {
+            smoothTimeVarying(trans, lik, c, from, to, alphaBefore, betaEnd, alphaGamma, xiSum, perStep);
+        }
+    }
+
+    /** 1 / kappa with kappa = sum_i alpha_{to-1}(i) beta_{to-1}(i). */
+    private static double inverseKappa(double[] alphaGamma, double[] betaEnd, int to, int k) {
+        double kappa = 0;
+        for (int i = 0; i < k; i++) kappa += alphaGamma[(to - 1) * k + i] * betaEnd[i];
+        return 1 / kappa;
+    }
+
+    /** The blocked pass for a stationary P (class comment). */
+    private static void smoothStationary(TransitionMatrices trans, double[] lik, double[] c, int from, int to,
+                                         double[] alphaBefore, double[] betaEnd, double[] alphaGamma, double[] xiSum) {
         int k = trans.numStates();
         double[] p = trans.flatView();
-        double[] pt = trans.isStationary() ? trans.transposeFlat() : null;
-        boolean stationary = trans.isStationary();
+        double[] pt = trans.transposeFlat();
+        StepOps ops = StepOps.best();
+        double invKappa = inverseKappa(alphaGamma, betaEnd, to, k);
+        int rows = Math.min(BLOCK, to - from);
+        double[] betas = new double[rows * k], ws = new double[rows * k], work = new double[rows * k];
+        double[] s = new double[k * k], product = new double[k * k];
+        double[] carry = betaEnd.clone(); // beta of the last step of the next block to run
+        for (int end = to; end > from; end -= rows) {
+            int start = Math.max(from, end - rows), n = end - start;
+            System.arraycopy(carry, 0, betas, (n - 1) * k, k);
+            int firstTransition = from == 0 && alphaBefore == null ? Math.max(start, 1) : start;
+            for (int t = end - 1; t >= firstTransition; t--) {
+                int r = (t - start) * k;
+                double invC = 1 / c[t];
+                for (int j = 0; j < k; j++) ws[r + j] = lik[t * k + j] * betas[r + j] * invC;
+                if (t > start) ops.vecMat(ws, r, pt, 0, k, betas, r - k);
+                else ops.vecMat(ws, r, pt, 0, k, carry, 0);
+            }
+            int inRange = Math.max(firstTransition, from + 1); // transitions whose alpha_{t-1} is a row of alphaGamma
+            if (inRange < end) {
+                int m = end - inRange;
+                Gemm.mulTransA(alphaGamma, (inRange - 1) * k, ws, (inRange - start) * k, product, 0, k, m, k, work);
+                for (int i = 0; i < k * k; i++) s[i] += product[i];
+            }
+            if (start == from && alphaBefore != null) ops.outerAdd(alphaBefore, 0, ws, 0, k, s, 0);
+            for (int t = start; t < end; t++) {
+                int row = t * k, r = (t - start) * k;
+                for (int i = 0; i < k; i++) alphaGamma[row + i] *= betas[r + i] * invKappa;
+            }
+        }
+        for (int i = 0; i < k * k; i++) xiSum[i] += p[i] * s[i] * invKappa;
+    }
+
+    /** The step-by-step pass for time-varying P_t, writing every step's xi. */
+    private static void smoothTimeVarying(TransitionMatrices trans, double[] lik, double[] c, int from, int to,
+                                          double[] alphaBefore, double[] betaEnd, double[] alphaGamma, double[] xiSum,
+                                          double[] perStep) {
+        int k = trans.numStates();
+        double[] p = trans.flatView();
         double[] beta = betaEnd.clone();
         double[] next = new double[k];
         double[] w = new double[k];
-        double[] s = stationary ? new double[k * k] : null;
-        double kappa = 0;
-        for (int i = 0; i < k; i++) kappa += alphaGamma[(to - 1) * k + i] * beta[i];
-        double invKappa = 1 / kappa;
+        double invKappa = inverseKappa(alphaGamma, betaEnd, to, k);
         for (int t = to - 1; t >= from; t--) {
             int row = t * k;
             double[] prev;
@@ -51,29 +111,13 @@ final class BackwardKernel {
             if (prev != null) {
                 double invC = 1 / c[t];
                 for (int j = 0; j < k; j++) w[j] = lik[row + j] * beta[j] * invC;
-                int mo = trans.offset(t - 1);
-                if (stationary) {
-                    accumulateStationary(prev, po, pt, w, s, next, k);
-                } else {
-                    accumulateStep(prev, po, p, mo, w, invKappa, perStep, (t - 1) * k * k, xiSum, next, k);
-                }
+                accumulateStep(prev, po, p, trans.offset(t - 1), w, invKappa, perStep, (t - 1) * k * k, xiSum, next, k);
             }
             for (int i = 0; i < k; i++) alphaGamma[row + i] *= beta[i] * invKappa;
             double[] tmp = beta;
             beta = next;
             next = tmp;
         }
-        if (stationary) {
-            for (int i = 0; i < k * k; i++) xiSum[i] += p[i] * s[i] * invKappa;
-        }
-    }
-
-    /** next = P w = (w^T P^T)^T and S += prev w^T. */
-    private static void accumulateStationary(double[] prev, int po, double[] pt, double[] w, double[] s, double[] next,
-                                             int k) {
-        StepOps ops = StepOps.best();
-        ops.vecMat(w, 0, pt, 0, k, next, 0);
-        ops.outerAdd(prev, po, w, 0, k, s, 0);
     }
 
     /** next = P_t w and xi_t(i,j) = prev(i) P_t(i,j) w(j) / kappa into perStep and xiSum. */
