@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
  * {@code ssm4j fit}: fits an HMM or ARHMM (EM with restarts, or Gibbs sampling; {@link HmmFitWork}) or a Gaussian
  * LDS (EM; {@link LdsFitWork}) or a Poisson / Bernoulli LDS ({@code --model plds}, or {@code lds} with those
  * emissions; Laplace-EM; {@link GlmLdsFitWork}) and writes model.json, fit.json (objective trace, iterations, wall seconds,
- * convergence and its reason, and the untimed {@code --warm-up} iterations' seconds) and, unless {@code --no-figures}, objective.png and, for an LDS, the {@link LdsFigures}
- * of the fitted model's posterior. With {@code --checkpoint-every N} every fit saves its state in {@code DIR/checkpoint}
+ * convergence and its reason, and the seconds of the untimed {@code --warm-up} iterations) and, unless
+ * {@code --no-figures}, objective.png and, for an LDS, the {@link LdsFigures} of the fitted model's posterior. With {@code --checkpoint-every N} every fit saves its state in {@code DIR/checkpoint}
  * ({@link FitCheckpoints}), and {@code --resume DIR} continues a killed fit to exactly the uninterrupted result.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an HMM, ARHMM, LDS or Poisson/Bernoulli LDS to data.")
