@@ -21,15 +21,16 @@ import java.util.concurrent.Callable;
  * ({@code log_likelihood} plus the family's arrays: see {@link HmmInferWork}, {@link LdsInferWork} and, for the
  * Poisson / Bernoulli LDS, {@link GlmLdsInferWork}, whose log_likelihood is the Laplace log evidence); with
  * {@code --repeat N}, also the median and minimum seconds of the inference alone (after a warm-up run, and more
- * while the JIT is still compiling: {@link JitSettling}) in infer.json. Unless {@code --no-figures}, also the family's figures (HMM: posterior_<i> and states_<i> for the
- * first trials, and transition_matrix; LDS: the {@link LdsFigures}).
+ * while the JIT is still compiling: {@link JitSettling}) in infer.json. Unless {@code --no-figures}, also the
+ * family's figures (HMM: posterior_<i> and states_<i> for the first trials, and transition_matrix; LDS: the
+ * {@link LdsFigures}).
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, description = "Posterior inference under a fitted or given model.")
 final class InferCommand implements Callable<Integer> {
     @Mixin ModelSource source;
 
-    @Option(names = "--repeat", defaultValue = "0", paramLabel = "N", description = "Time N runs after a warm-up (the first run, then more while the JIT "
-            + "is still compiling, at most " + JitSettling.MAX_RUNS + "); writes infer.json")
+    @Option(names = "--repeat", defaultValue = "0", paramLabel = "N", description = "Time N runs after a warm-up (the "
+            + "first run, then more while the JIT is still compiling, at most " + JitSettling.MAX_RUNS + "); writes infer.json")
     int repeat;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for posterior.npz")
@@ -58,16 +59,17 @@ final class InferCommand implements Callable<Integer> {
         double[] seconds = new double[repeat];
         int warmUpRuns = 0;
         try (TrialExecutor ex = new TrialExecutor(data.threadCount())) {
+            JitSettling.Run<List<R>> inferAll = () -> ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
             if (repeat > 0) {
-                JitSettling.Settled<List<R>> warm = JitSettling.warmUp(() -> ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool())));
+                JitSettling.Settled<List<R>> warm = JitSettling.warmUp(inferAll);
                 results = warm.last();
                 warmUpRuns = warm.runs();
             } else {
-                results = ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
+                results = inferAll.run();
             }
             for (int r = 0; r < repeat; r++) {
                 long t0 = System.nanoTime();
-                results = ex.map(trials.size(), i -> work.infer(trials.get(i), ex.pool()));
+                results = inferAll.run();
                 seconds[r] = (System.nanoTime() - t0) / 1e9;
             }
         }

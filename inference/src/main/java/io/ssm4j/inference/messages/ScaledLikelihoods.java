@@ -5,13 +5,11 @@ import io.ssm4j.math.VectorOps;
 /**
  * Emission likelihoods shifted by their per-step maximum: {@code lik[t*K+k] = exp(l_t(k) - m_t)} with
  * {@code m_t = max_k l_t(k)}, so every row has maximum 1 and nothing underflows as a whole; the shifts are
- * added back into the log normaliser. The exponentials run over blocks of steps at once through
- * {@link VectorOps#best()} (long contiguous runs, where the Vector API pays, still in cache from the shift).
+ * added back into the log normaliser. The exponentials run over the whole range at once through
+ * {@link VectorOps#best()} (one long contiguous array, where the Vector API pays).
  */
 final class ScaledLikelihoods {
     private static final VectorOps OPS = VectorOps.best();
-    /** Steps per block of {@link #fill}: a block's rows (K doubles each) stay in the L1/L2 cache. */
-    private static final int BLOCK = 512;
 
     private ScaledLikelihoods() {}
 
@@ -22,11 +20,6 @@ final class ScaledLikelihoods {
      * @throws IllegalStateException for a step where every state has log-likelihood -infinity
      */
     static void fill(double[] ll, int k, int from, int to, double[] lik, double[] shift) {
-        for (int b = from; b < to; b += BLOCK) fillBlock(ll, k, b, Math.min(to, b + BLOCK), lik, shift);
-    }
-
-    /** {@link #fill} for a block of steps whose rows stay in cache between the shift and the exponentials. */
-    private static void fillBlock(double[] ll, int k, int from, int to, double[] lik, double[] shift) {
         for (int t = from; t < to; t++) {
             int row = t * k;
             double m = Double.NEGATIVE_INFINITY;
@@ -34,7 +27,7 @@ final class ScaledLikelihoods {
             for (int j = 0; j < k; j++) {
                 double v = ll[row + j];
                 bad |= !(v < Double.POSITIVE_INFINITY);
-                if (v > m) m = v; // not Math.max: its NaN and -0.0 rules lengthen the chain, and a NaN throws below
+                m = Math.max(m, v);
             }
             if (bad) throw firstBad(ll, k, t);
             if (m == Double.NEGATIVE_INFINITY) throw InputChecks.zeroProbability(t);
