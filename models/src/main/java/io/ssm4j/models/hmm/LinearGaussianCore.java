@@ -79,10 +79,10 @@ final class LinearGaussianCore {
         int n = x.length;
         VectorOps ops = VectorOps.best();
         double[] quad = new double[BlockedForms.BLOCK];
-        for (int j = 0; j < k; j++) {
-            SparseRows h = sparseWhitening[j];
-            for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) {
-                int m = Math.min(BlockedForms.BLOCK, n - t0);
+        for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) { // blocks outside: each block of the design and of out
+            int m = Math.min(BlockedForms.BLOCK, n - t0);     // is read once from memory, then stays in cache for all K
+            for (int j = 0; j < k; j++) {
+                SparseRows h = sparseWhitening[j];
                 ops.sparseQuadraticForms(h.coef, h.col, h.rowStart, d, x.columns, n, t0, m, quad, 0);
                 for (int i = 0; i < m; i++) if (x.complete[t0 + i]) out[(t0 + i) * k + j] = quad[i];
             }
