@@ -168,18 +168,19 @@ final class LinearGaussianCore {
         int n = x.length, st = statsStride();
         VectorOps ops = VectorOps.best();
         double[] wt = new double[BlockedForms.BLOCK], scratch = new double[BlockedForms.BLOCK];
-        double[] gram = new double[w * w];
-        for (int j = 0; j < k; j++) {
-            Arrays.fill(gram, 0.0);
-            double total = 0;
-            for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) {
-                int m = Math.min(BlockedForms.BLOCK, n - t0);
+        double[][] grams = new double[k][w * w];
+        double[] totals = new double[k];
+        for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) { // blocks outside: a block of the design is read from
+            int m = Math.min(BlockedForms.BLOCK, n - t0);     // memory once and stays in cache for all K states
+            for (int j = 0; j < k; j++) {
                 for (int i = 0; i < m; i++) wt[i] = x.complete[t0 + i] ? weights[(t0 + i) * k + j] : 0.0;
-                total += BlockedForms.weightedGram(ops, wt, x.columns, n, t0, m, w, gram, scratch);
+                totals[j] += BlockedForms.weightedGram(ops, wt, x.columns, n, t0, m, w, grams[j], scratch);
             }
+        }
+        for (int j = 0; j < k; j++) {
             int base = j * st;
-            s[base] += total;
-            for (int a = 0; a < w; a++) for (int b = 0; b <= a; b++) s[base + 1 + a * w + b] += gram[a * w + b];
+            s[base] += totals[j];
+            for (int a = 0; a < w; a++) for (int b = 0; b <= a; b++) s[base + 1 + a * w + b] += grams[j][a * w + b];
         }
         if (y.hasMissing()) accumulatePartialRows(s, x, y, weights, fillWeights);
     }
