@@ -8,8 +8,12 @@ import io.ssm4j.inference.messages.HmmPosterior;
 import io.ssm4j.inference.messages.TransitionMatrices;
 import io.ssm4j.inference.messages.Viterbi;
 import io.ssm4j.inference.messages.ViterbiPath;
+import io.ssm4j.inference.messages.WorkArrays;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Posterior inference in a {@link HiddenMarkovModel} for one sequence: marginal likelihood, state marginals,
@@ -26,6 +30,25 @@ public final class HiddenMarkovInference {
         double[] ll = new double[y.length() * model.numStates()];
         model.emissions().logLikelihoods(y, ll);
         return ll;
+    }
+
+    /**
+     * {@link #emissionLogLikelihoods} for use within one call here: in this thread's reused work array when the
+     * message passing that reads it runs sequentially ({@code forks} false), else a new array, since a thread
+     * that waits on fork-join tasks may run another sequence's inference meanwhile ({@link WorkArrays}). The
+     * work array is zeroed first, as a new one would be (a fully missing row's entries are left to the array).
+     */
+    private static double[] messageLogLikelihoods(HiddenMarkovModel model, TimeSeries y, boolean forks) {
+        if (forks) return emissionLogLikelihoods(model, y);
+        double[] ll = WorkArrays.of(WorkArrays.Slot.LOG_LIKELIHOODS, y.length() * model.numStates());
+        Arrays.fill(ll, 0);
+        model.emissions().logLikelihoods(y, ll);
+        return ll;
+    }
+
+    /** Whether {@link HmmInference#posterior} runs the parallel scan (on the common pool) for this sequence. */
+    private static boolean posteriorForks(HiddenMarkovModel model, TimeSeries y) {
+        return HmmInference.usesParallel(model.numStates(), y.length(), ForkJoinPool.commonPool());
     }
 
     /** The chain's transition matrices for this sequence (stationary or one per step). */
@@ -45,20 +68,20 @@ public final class HiddenMarkovInference {
     public static HmmPosterior posterior(HiddenMarkovModel model, TimeSeries y) {
         checkData(model, y);
         return HmmInference.posterior(model.initial().probs(), transitionMatrices(model, y),
-                emissionLogLikelihoods(model, y), y.length());
+                messageLogLikelihoods(model, y, posteriorForks(model, y)), y.length());
     }
 
     /** log p(y | theta) by the forward pass alone. */
     public static double logLikelihood(HiddenMarkovModel model, TimeSeries y) {
         checkData(model, y);
         return ForwardBackward.logLikelihood(model.initial().probs(), transitionMatrices(model, y),
-                emissionLogLikelihoods(model, y), y.length());
+                messageLogLikelihoods(model, y, false), y.length());
     }
 
     /** The most likely state path argmax_z p(z | y, theta) and its log joint. */
     public static ViterbiPath viterbi(HiddenMarkovModel model, TimeSeries y) {
         checkData(model, y);
-        return Viterbi.run(model.initial().probs(), transitionMatrices(model, y), emissionLogLikelihoods(model, y),
+        return Viterbi.run(model.initial().probs(), transitionMatrices(model, y), messageLogLikelihoods(model, y, false),
                 y.length());
     }
 
@@ -68,7 +91,7 @@ public final class HiddenMarkovInference {
     /** {@link #posterior} and {@link #viterbi} for one sequence, evaluating the emissions once. */
     public static Decoding decode(HiddenMarkovModel model, TimeSeries y) {
         checkData(model, y);
-        double[] ll = emissionLogLikelihoods(model, y);
+        double[] ll = messageLogLikelihoods(model, y, posteriorForks(model, y));
         TransitionMatrices trans = transitionMatrices(model, y);
         double[] pi = model.initial().probs();
         return new Decoding(HmmInference.posterior(pi, trans, ll, y.length()), Viterbi.run(pi, trans, ll, y.length()));
@@ -78,6 +101,6 @@ public final class HiddenMarkovInference {
     public static int[] samplePath(HiddenMarkovModel model, TimeSeries y, Rng rng) {
         checkData(model, y);
         return BackwardSampler.sample(model.initial().probs(), transitionMatrices(model, y),
-                emissionLogLikelihoods(model, y), y.length(), rng);
+                messageLogLikelihoods(model, y, false), y.length(), rng);
     }
 }

@@ -202,16 +202,23 @@ public final class SimdOps implements VectorOps {
     @Override
     public void expShift(double[] x, int off, int n, double shift) {
         int i = 0, bound = S.loopBound(n);
-        double[] c = PortableExp.COEFFICIENTS;
         for (; i < bound; i += S.length()) {
             DoubleVector v0 = DoubleVector.fromArray(S, x, off + i).sub(shift)
                     .max(PortableExp.LOW).min(PortableExp.HIGH);
-            DoubleVector v = v0.fma(DoubleVector.broadcast(S, PortableExp.INV_LN2), DoubleVector.broadcast(S, PortableExp.MAGIC));
+            DoubleVector v = v0.fma(lanes(PortableExp.INV_LN2), lanes(PortableExp.MAGIC));
             DoubleVector nd = v.sub(PortableExp.MAGIC);
-            DoubleVector r = nd.neg().fma(DoubleVector.broadcast(S, PortableExp.LN2_HI), v0);
-            r = nd.neg().fma(DoubleVector.broadcast(S, PortableExp.LN2_LO), r);
-            DoubleVector p = DoubleVector.broadcast(S, c[0]);
-            for (int k = 1; k < c.length; k++) p = p.fma(r, DoubleVector.broadcast(S, c[k]));
+            DoubleVector r = nd.neg().fma(lanes(PortableExp.LN2_HI), v0);
+            r = nd.neg().fma(lanes(PortableExp.LN2_LO), r);
+            DoubleVector r2 = r.mul(r), r4 = r2.mul(r2), r8 = r4.mul(r4);
+            DoubleVector q0 = r.fma(lanes(PortableExp.A1), lanes(PortableExp.A0));
+            DoubleVector q1 = r.fma(lanes(PortableExp.A3), lanes(PortableExp.A2));
+            DoubleVector q2 = r.fma(lanes(PortableExp.A5), lanes(PortableExp.A4));
+            DoubleVector q3 = r.fma(lanes(PortableExp.A7), lanes(PortableExp.A6));
+            DoubleVector q4 = r.fma(lanes(PortableExp.A9), lanes(PortableExp.A8));
+            DoubleVector q5 = r.fma(lanes(PortableExp.A11), lanes(PortableExp.A10));
+            DoubleVector q6 = r.fma(lanes(PortableExp.A13), lanes(PortableExp.A12));
+            DoubleVector h0 = q1.fma(r2, q0), h1 = q3.fma(r2, q2), h2 = q5.fma(r2, q4);
+            DoubleVector p = q6.fma(r4, h2).fma(r8, h1.fma(r4, h0));
             LongVector ni = v.reinterpretAsLongs().sub(PortableExp.MAGIC_BITS);
             // floor(ni / 2) by a logical shift of ni + 2048 >= 0 (|ni| <= 1100 after the clamp): AVX2 has no
             // 64-bit arithmetic shift, and the Vector API's stand-in for one runs about ten times slower
@@ -222,6 +229,8 @@ public final class SimdOps implements VectorOps {
         }
         for (; i < n; i++) x[off + i] = PortableExp.exp(x[off + i] - shift);
     }
+
+    private static DoubleVector lanes(double v) { return DoubleVector.broadcast(S, v); }
 
     @Override
     public double max(double[] x, int off, int n) {

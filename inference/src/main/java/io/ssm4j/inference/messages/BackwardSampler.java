@@ -27,11 +27,11 @@ public final class BackwardSampler {
                                Rng rng) {
         int k = InputChecks.check(initialProbs, trans, logLikelihoods, length);
         java.util.Objects.requireNonNull(rng, "rng");
-        double[] lik = new double[length * k];
-        double[] shift = new double[length];
+        double[] lik = WorkArrays.of(WorkArrays.Slot.SCALED_LIKELIHOODS, length * k);
+        double[] shift = WorkArrays.of(WorkArrays.Slot.SHIFTS, length);
         ScaledLikelihoods.fill(logLikelihoods, k, 0, length, lik, shift);
-        double[] alpha = new double[length * k];
-        double[] c = new double[length];
+        double[] alpha = WorkArrays.of(WorkArrays.Slot.FILTERED, length * k);
+        double[] c = WorkArrays.of(WorkArrays.Slot.NORMALISERS, length);
         ForwardKernel.filter(initialProbs, trans, lik, 0, length, alpha, c);
         double[] p = trans.flatView();
         double[] w = new double[k];

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * where lik_t(j) = exp(l_t(j) - m_t), m_t = max_j l_t(j) and l = logLikelihoods. The result is exact (no
  * truncation); zero initial probabilities, zero transitions and -infinity log-likelihoods are allowed as
  * long as some path has positive probability. Cost O(T K^2) time, O(T K) memory (the result itself plus the
- * scaled likelihoods).
+ * scaled likelihoods, kept between calls as {@link WorkArrays}).
  */
 public final class ForwardBackward {
     private ForwardBackward() {}
@@ -33,11 +33,11 @@ public final class ForwardBackward {
      */
     public static HmmPosterior run(double[] initialProbs, TransitionMatrices trans, double[] logLikelihoods, int length) {
         int k = InputChecks.check(initialProbs, trans, logLikelihoods, length);
-        double[] lik = new double[length * k];
-        double[] shift = new double[length];
+        double[] lik = WorkArrays.of(WorkArrays.Slot.SCALED_LIKELIHOODS, length * k);
+        double[] shift = WorkArrays.of(WorkArrays.Slot.SHIFTS, length);
         ScaledLikelihoods.fill(logLikelihoods, k, 0, length, lik, shift);
         double[] gamma = new double[length * k];
-        double[] c = new double[length];
+        double[] c = WorkArrays.of(WorkArrays.Slot.NORMALISERS, length);
         ForwardKernel.filter(initialProbs, trans, lik, 0, length, gamma, c);
         double logZ = ForwardKernel.logNormaliser(c, shift, 0, length);
         double[] ones = new double[k];

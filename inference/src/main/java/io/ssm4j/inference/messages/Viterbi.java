@@ -27,7 +27,7 @@ public final class Viterbi {
     public static ViterbiPath run(double[] initialProbs, TransitionMatrices trans, double[] logLikelihoods, int length) {
         int k = InputChecks.check(initialProbs, trans, logLikelihoods, length);
         double[] lp = trans.logFlat();
-        double[] delta = new double[length * k];
+        double[] delta = WorkArrays.of(WorkArrays.Slot.MAX_PRODUCTS, length * k);
         StepOps ops = StepOps.best();
         for (int j = 0; j < k; j++) {
             double l = logLikelihoods[j];
