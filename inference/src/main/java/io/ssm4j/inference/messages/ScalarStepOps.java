@@ -25,6 +25,12 @@ final class ScalarStepOps implements StepOps {
     }
 
     @Override
+    public void crossProducts(double[] a, int ao, double[] w, int wo, int n, int k, double[] out) {
+        java.util.Arrays.fill(out, 0, k * k, 0.0);
+        for (int t = 0; t < n; t++) outerAdd(a, ao + t * k, w, wo + t * k, k, out, 0);
+    }
+
+    @Override
     public void outerAdd(double[] x, int xo, double[] y, int yo, int k, double[] s, int so) {
         for (int i = 0; i < k; i++) {
             double a = x[xo + i];

@@ -32,6 +32,7 @@ final class SimdStepOps implements StepOps {
             vecMat(x, 0, m, 0, k, out, 0);
             maxPlus(x, 0, m, 0, k, out, 0);
             outerAdd(x, 0, out, 0, k, s, 0);
+            crossProducts(m, 0, m, 0, k, k, s);
         }
     }
 
@@ -117,6 +118,78 @@ final class SimdStepOps implements StepOps {
         e0.max(o0).intoArray(out, oo + j0);
         e1.max(o1).intoArray(out, oo + j1);
         e2.max(o2).intoArray(out, oo + j2);
+    }
+
+    @Override
+    public void crossProducts(double[] a, int ao, double[] w, int wo, int n, int k, double[] out) {
+        int l = S.length();
+        if (k < l) {
+            ScalarStepOps.INSTANCE.crossProducts(a, ao, w, wo, n, k, out);
+            return;
+        }
+        int chunks = (k + l - 1) / l;
+        for (int c = 0; c < chunks; c += 3) {
+            int j0 = chunkStart(c, k), j1 = chunkStart(Math.min(c + 1, chunks - 1), k);
+            int j2 = chunkStart(Math.min(c + 2, chunks - 1), k);
+            int i = 0;
+            for (; i + 3 < k; i += 4) crossFourRows(a, ao + i, w, wo, n, k, out, i * k, j0, j1, j2);
+            for (; i < k; i++) crossRow(a, ao + i, w, wo, n, k, out, i * k, j0, j1, j2);
+        }
+    }
+
+    /**
+     * Rows i..i+3 of A^T W (a at column i) on three column chunks: twelve accumulators in registers over all n
+     * steps, each step one load per chunk of w and one broadcast per row of a.
+     */
+    private static void crossFourRows(double[] a, int ai, double[] w, int wo, int n, int k, double[] out, int oi,
+                                      int j0, int j1, int j2) {
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        DoubleVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        for (int t = 0, ar = ai, wr = wo; t < n; t++, ar += k, wr += k) {
+            DoubleVector w0 = DoubleVector.fromArray(S, w, wr + j0);
+            DoubleVector w1 = DoubleVector.fromArray(S, w, wr + j1);
+            DoubleVector w2 = DoubleVector.fromArray(S, w, wr + j2);
+            DoubleVector b0 = DoubleVector.broadcast(S, a[ar]), b1 = DoubleVector.broadcast(S, a[ar + 1]);
+            DoubleVector b2 = DoubleVector.broadcast(S, a[ar + 2]), b3 = DoubleVector.broadcast(S, a[ar + 3]);
+            c00 = w0.fma(b0, c00);
+            c01 = w1.fma(b0, c01);
+            c02 = w2.fma(b0, c02);
+            c10 = w0.fma(b1, c10);
+            c11 = w1.fma(b1, c11);
+            c12 = w2.fma(b1, c12);
+            c20 = w0.fma(b2, c20);
+            c21 = w1.fma(b2, c21);
+            c22 = w2.fma(b2, c22);
+            c30 = w0.fma(b3, c30);
+            c31 = w1.fma(b3, c31);
+            c32 = w2.fma(b3, c32);
+        }
+        storeChunks(c00, c01, c02, out, oi, j0, j1, j2);
+        storeChunks(c10, c11, c12, out, oi + k, j0, j1, j2);
+        storeChunks(c20, c21, c22, out, oi + 2 * k, j0, j1, j2);
+        storeChunks(c30, c31, c32, out, oi + 3 * k, j0, j1, j2);
+    }
+
+    /** One row of A^T W on three column chunks ({@link #crossFourRows} for the last K mod 4 rows). */
+    private static void crossRow(double[] a, int ai, double[] w, int wo, int n, int k, double[] out, int oi,
+                                 int j0, int j1, int j2) {
+        DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0;
+        for (int t = 0, ar = ai, wr = wo; t < n; t++, ar += k, wr += k) {
+            DoubleVector b = DoubleVector.broadcast(S, a[ar]);
+            c0 = DoubleVector.fromArray(S, w, wr + j0).fma(b, c0);
+            c1 = DoubleVector.fromArray(S, w, wr + j1).fma(b, c1);
+            c2 = DoubleVector.fromArray(S, w, wr + j2).fma(b, c2);
+        }
+        storeChunks(c0, c1, c2, out, oi, j0, j1, j2);
+    }
+
+    /** Stores one output row's three chunks (an overlapped chunk writes equal values twice). */
+    private static void storeChunks(DoubleVector c0, DoubleVector c1, DoubleVector c2, double[] out, int oi,
+                                    int j0, int j1, int j2) {
+        c0.intoArray(out, oi + j0);
+        c1.intoArray(out, oi + j1);
+        c2.intoArray(out, oi + j2);
     }
 
     @Override

@@ -9,7 +9,8 @@ import io.ssm4j.math.VectorOps;
  * <pre>
  *   sum-product:  out[j] = sum_i x[i] M[i][j]            (forward prediction; beta = P w via M = P^T)
  *   max-plus:     out[j] = max_i (x[i] + M[i][j])        (Viterbi)
- *   outer-add:    S[i][j] += x[i] y[j]                    (summed two-slice marginals)
+ *   outer-add:    S[i][j] += x[i] y[j]                    (one step's two-slice marginal)
+ *   cross:        C[i][j] = sum_t A[t][i] W[t][j]         (a block's summed two-slice marginals, C = A^T W)
  * </pre>
  * Two implementations: {@link ScalarStepOps} (the reference) and {@link SimdStepOps} (Vector API, each
  * L-wide column chunk of out kept in a register across all i, a scalar tail for the last K mod L columns).
@@ -24,6 +25,12 @@ interface StepOps {
 
     /** s[so+i*k+j] += x[xo+i] y[yo+j], i, j &lt; k (rank-one update, the summed xi). */
     void outerAdd(double[] x, int xo, double[] y, int yo, int k, double[] s, int so);
+
+    /**
+     * out[i*k+j] = sum_{t &lt; n} a[ao+t*k+i] w[wo+t*k+j], i, j &lt; k: A^T W for two n x K row-major blocks,
+     * summed in time order.
+     */
+    void crossProducts(double[] a, int ao, double[] w, int wo, int n, int k, double[] out);
 
     /** The implementation used by the message passes. */
     static StepOps best() { return Choice.BEST; }

@@ -29,6 +29,34 @@ class StepOpsTest {
         }
     }
 
+    /** A^T W by both implementations equals the product summed directly, for every K to 19 and odd block lengths. */
+    @Test
+    void crossProductsEqualTheDirectSum() {
+        Rng rng = Rng.seeded(53);
+        for (int k = 1; k < 20; k++) {
+            for (int n : new int[] {1, 7, 33}) {
+                double[] a = new double[n * k + 4], w = new double[n * k + 2];
+                for (int i = 0; i < a.length; i++) a[i] = rng.gaussian();
+                for (int i = 0; i < w.length; i++) w[i] = rng.gaussian();
+                double[] direct = new double[k * k];
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        double s = 0;
+                        for (int t = 0; t < n; t++) s += a[4 + t * k + i] * w[2 + t * k + j];
+                        direct[i * k + j] = s;
+                    }
+                }
+                double[] scalar = new double[k * k], simd = new double[k * k];
+                java.util.Arrays.fill(scalar, Double.NaN);
+                java.util.Arrays.fill(simd, Double.NaN);
+                ScalarStepOps.INSTANCE.crossProducts(a, 4, w, 2, n, k, scalar);
+                SimdStepOps.INSTANCE.crossProducts(a, 4, w, 2, n, k, simd);
+                assertArrayEquals(direct, scalar, 1e-12, "scalar k=" + k + " n=" + n);
+                assertArrayEquals(direct, simd, 1e-12, "simd k=" + k + " n=" + n);
+            }
+        }
+    }
+
     /**
      * For K at least the vector length, every output of the SIMD vecMat is, bit for bit, the even-row fused
      * multiply-add chain plus the odd-row chain (overlapping last chunk included).
