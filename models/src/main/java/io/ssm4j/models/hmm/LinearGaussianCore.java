@@ -76,15 +76,28 @@ final class LinearGaussianCore {
 
     /** out[t*K + j] = ||H_j z_t||^2 = (y_t - W_j x_t)^T Sigma_j^{-1} (y_t - W_j x_t) for every complete row. */
     void squaredDistances(RegressionDesign x, double[] out) {
-        int n = x.length;
+        affineForms(x, new double[k], 1.0, out);
+    }
+
+    /**
+     * out[t*K + j] = offset[j] + scale ||H_j z_t||^2 for every complete row. Blocks of time outside, states inside:
+     * each block of the design is read from memory once and stays in cache for all K states; the block's forms
+     * go to a K x block buffer, then into out row by row (contiguous writes instead of one strided pass per state).
+     */
+    private void affineForms(RegressionDesign x, double[] offset, double scale, double[] out) {
+        int n = x.length, block = BlockedForms.BLOCK;
         VectorOps ops = VectorOps.best();
-        double[] quad = new double[BlockedForms.BLOCK];
-        for (int t0 = 0; t0 < n; t0 += BlockedForms.BLOCK) { // blocks outside: each block of the design and of out
-            int m = Math.min(BlockedForms.BLOCK, n - t0);     // is read once from memory, then stays in cache for all K
+        double[] quad = new double[k * block];
+        for (int t0 = 0; t0 < n; t0 += block) {
+            int m = Math.min(block, n - t0);
             for (int j = 0; j < k; j++) {
                 SparseRows h = sparseWhitening[j];
-                ops.sparseQuadraticForms(h.coef, h.col, h.rowStart, d, x.columns, n, t0, m, quad, 0);
-                for (int i = 0; i < m; i++) if (x.complete[t0 + i]) out[(t0 + i) * k + j] = quad[i];
+                ops.sparseQuadraticForms(h.coef, h.col, h.rowStart, d, x.columns, n, t0, m, quad, j * block);
+            }
+            for (int i = 0; i < m; i++) {
+                if (!x.complete[t0 + i]) continue;
+                int row = (t0 + i) * k;
+                for (int j = 0; j < k; j++) out[row + j] = offset[j] + scale * quad[j * block + i];
             }
         }
     }
@@ -125,12 +138,10 @@ final class LinearGaussianCore {
 
     /** out[t*K + j] for every usable row of the design; unusable rows are left untouched. */
     void logLikelihoods(RegressionDesign x, TimeSeries y, double[] out) {
-        squaredDistances(x, out);
         double norm = -0.5 * d * LOG_2PI;
-        for (int t = 0; t < x.length; t++) {
-            if (!x.complete[t]) continue;
-            for (int j = 0; j < k; j++) out[t * k + j] = norm - 0.5 * logDets[j] - 0.5 * out[t * k + j];
-        }
+        double[] offset = new double[k];
+        for (int j = 0; j < k; j++) offset[j] = norm - 0.5 * logDets[j];
+        affineForms(x, offset, -0.5, out);
         if (y.hasMissing()) {
             double[] quad = new double[k], logDet = new double[k];
             for (int t = 0; t < x.length; t++) {
