@@ -1,5 +1,7 @@
 package io.ssm4j.inference.messages;
 
+import io.ssm4j.math.VectorOps;
+
 /**
  * The scaled backward (smoothing) recursion of Rabiner (1989), sec. V.A, run over a range of steps:
  *
@@ -19,6 +21,8 @@ package io.ssm4j.inference.messages;
  * product has read their alphas.
  */
 final class BackwardKernel {
+    private static final VectorOps OPS = VectorOps.best();
+
     /** Steps per block of the stationary pass: the block's w and beta rows stay in cache for its product. */
     static final int BLOCK = 256;
 
@@ -48,7 +52,10 @@ final class BackwardKernel {
         return 1 / kappa;
     }
 
-    /** The blocked pass for a stationary P (class comment). */
+    /**
+     * The blocked pass for a stationary P (class comment). It runs on beta / kappa from the start (the recursion
+     * is linear), so gamma_t = alpha_t beta_t is one vector product over each block's rows.
+     */
     private static void smoothStationary(TransitionMatrices trans, double[] lik, double[] c, int from, int to,
                                          double[] alphaBefore, double[] betaEnd, double[] alphaGamma, double[] xiSum) {
         int k = trans.numStates();
@@ -59,7 +66,8 @@ final class BackwardKernel {
         int rows = Math.min(BLOCK, to - from);
         double[] betas = new double[rows * k], ws = new double[rows * k];
         double[] s = new double[k * k], product = new double[k * k];
-        double[] carry = betaEnd.clone(); // beta of the last step of the next block to run
+        double[] carry = new double[k]; // beta / kappa of the last step of the next block to run
+        for (int i = 0; i < k; i++) carry[i] = betaEnd[i] * invKappa;
         for (int end = to; end > from; end -= rows) {
             int start = Math.max(from, end - rows), n = end - start;
             System.arraycopy(carry, 0, betas, (n - 1) * k, k);
@@ -78,12 +86,9 @@ final class BackwardKernel {
                 for (int i = 0; i < k * k; i++) s[i] += product[i];
             }
             if (start == from && alphaBefore != null) ops.outerAdd(alphaBefore, 0, ws, 0, k, s, 0);
-            for (int t = start; t < end; t++) {
-                int row = t * k, r = (t - start) * k;
-                for (int i = 0; i < k; i++) alphaGamma[row + i] *= betas[r + i] * invKappa;
-            }
+            OPS.multiply(betas, 0, alphaGamma, start * k, alphaGamma, start * k, n * k);
         }
-        for (int i = 0; i < k * k; i++) xiSum[i] += p[i] * s[i] * invKappa;
+        for (int i = 0; i < k * k; i++) xiSum[i] += p[i] * s[i];
     }
 
     /** The step-by-step pass for time-varying P_t, writing every step's xi. */
