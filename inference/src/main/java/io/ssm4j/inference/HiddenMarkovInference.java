@@ -12,7 +12,6 @@ import io.ssm4j.inference.messages.WorkArrays;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
 
-import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -36,12 +35,11 @@ public final class HiddenMarkovInference {
      * {@link #emissionLogLikelihoods} for use within one call here: in this thread's reused work array when the
      * message passing that reads it runs sequentially ({@code forks} false), else a new array, since a thread
      * that waits on fork-join tasks may run another sequence's inference meanwhile ({@link WorkArrays}). The
-     * work array is zeroed first, as a new one would be (a fully missing row's entries are left to the array).
+     * emissions write every entry, so the work array's old contents never show.
      */
     private static double[] messageLogLikelihoods(HiddenMarkovModel model, TimeSeries y, boolean forks) {
         if (forks) return emissionLogLikelihoods(model, y);
         double[] ll = WorkArrays.of(WorkArrays.Slot.LOG_LIKELIHOODS, y.length() * model.numStates());
-        Arrays.fill(ll, 0);
         model.emissions().logLikelihoods(y, ll);
         return ll;
     }

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Forward-backward, Viterbi and the marginal likelihood of whole models, for every emission family (emission
  * likelihoods with masks included), equal brute-force enumeration over all K^T state paths, with the emission
- * densities computed independently from the distribution classes on the observed entries only.
+ * densities computed independently from the distribution classes on the observed entries only; and each
+ * family writes every entry of its log-likelihood array (those densities, 0 for a row with nothing observed).
  */
 class ModelBruteForceTest {
     static final int K = 3, T = 7;
@@ -87,6 +88,14 @@ class ModelBruteForceTest {
     }
 
     static void assertMatches(HiddenMarkovModel model, TimeSeries y, double[][] e) {
+        double[] ll = new double[T * K];
+        Arrays.fill(ll, Double.NaN); // every entry must be written, fully missing rows as 0 included
+        model.emissions().logLikelihoods(y, ll);
+        for (int t = 0; t < T; t++) {
+            for (int k = 0; k < K; k++) {
+                assertEquals(e[t][k], ll[t * K + k], 1e-10 * Math.max(1, Math.abs(e[t][k])), "log-likelihood t=" + t + " k=" + k);
+            }
+        }
         BruteForceHmm exact = new BruteForceHmm(model.initial().probs(), model.transitions().matrix(), e);
         HmmPosterior post = HiddenMarkovInference.posterior(model, y);
         assertEquals(exact.logLikelihood, post.logLikelihood(), 1e-10 * Math.max(1, Math.abs(exact.logLikelihood)));

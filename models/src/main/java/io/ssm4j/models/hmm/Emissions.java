@@ -24,7 +24,10 @@ public interface Emissions {
     /** The command-line name of this emission family, e.g. "gaussian". */
     String type();
 
-    /** out[t*K + k] = log p(y_t | z_t = k, history, inputs); a fully missing row gives zeros. */
+    /**
+     * out[t*K + k] = log p(y_t | z_t = k, history, inputs); every entry is written (out may hold anything before),
+     * a fully missing row as zeros.
+     */
     void logLikelihoods(TimeSeries y, double[] out);
 
     /**
