@@ -23,13 +23,8 @@ final class ScaledLikelihoods {
         for (int t = from; t < to; t++) {
             int row = t * k;
             double m = Double.NEGATIVE_INFINITY;
-            boolean bad = false;
-            for (int j = 0; j < k; j++) {
-                double v = ll[row + j];
-                bad |= !(v < Double.POSITIVE_INFINITY);
-                m = Math.max(m, v);
-            }
-            if (bad) throw firstBad(ll, k, t);
+            for (int j = 0; j < k; j++) m = Math.max(m, ll[row + j]); // a NaN or +infinity entry carries into m
+            if (!(m < Double.POSITIVE_INFINITY)) throw firstBad(ll, k, t);
             if (m == Double.NEGATIVE_INFINITY) throw InputChecks.zeroProbability(t);
             shift[t] = m;
             for (int j = 0; j < k; j++) lik[row + j] = ll[row + j] - m;
