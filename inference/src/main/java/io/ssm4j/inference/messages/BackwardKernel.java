@@ -60,7 +60,7 @@ final class BackwardKernel {
                                          double[] alphaBefore, double[] betaEnd, double[] alphaGamma, double[] xiSum) {
         int k = trans.numStates();
         double[] p = trans.flatView();
-        double[] pt = trans.transposeFlat();
+        double[] pt = trans.packedTranspose();
         StepOps ops = StepOps.best();
         double invKappa = inverseKappa(alphaGamma, betaEnd, to, k);
         int rows = Math.min(BLOCK, to - from);

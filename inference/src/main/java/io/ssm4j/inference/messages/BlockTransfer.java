@@ -28,13 +28,13 @@ final class BlockTransfer {
     /** The element of steps {@code [from, to)}, {@code from >= 1}, from the scaled likelihoods. */
     static BlockTransfer of(TransitionMatrices trans, double[] lik, int from, int to) {
         int k = trans.numStates();
-        double[] p = trans.flatView();
+        double[] p = trans.packed();
         double[] cur = new double[k * k];
         double[] next = new double[k * k];
         double[] logScale = new double[k];
         for (int i = 0; i < k; i++) cur[i * k + i] = 1;
         for (int t = from; t < to; t++) {
-            int mo = trans.offset(t - 1);
+            int mo = trans.packedOffset(t - 1);
             int lo = t * k;
             for (int i = 0; i < k; i++) {
                 double c = ForwardKernel.step(cur, i * k, p, mo, lik, lo, next, i * k, k);

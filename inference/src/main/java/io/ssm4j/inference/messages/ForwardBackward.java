@@ -52,7 +52,7 @@ public final class ForwardBackward {
     public static double logLikelihood(double[] initialProbs, TransitionMatrices trans, double[] logLikelihoods,
                                        int length) {
         int k = InputChecks.check(initialProbs, trans, logLikelihoods, length);
-        double[] p = trans.flatView();
+        double[] p = trans.packed();
         double[] lik = new double[k];
         double[] alpha = new double[k];
         double[] next = new double[k];
@@ -62,7 +62,7 @@ public final class ForwardBackward {
         logZ += Math.log(c);
         for (int t = 1; t < length; t++) {
             logZ += ScaledLikelihoods.row(logLikelihoods, k, t, lik);
-            c = ForwardKernel.step(alpha, 0, p, trans.offset(t - 1), lik, 0, next, 0, k);
+            c = ForwardKernel.step(alpha, 0, p, trans.packedOffset(t - 1), lik, 0, next, 0, k);
             if (!(c > 0)) throw InputChecks.zeroProbability(t);
             logZ += Math.log(c);
             double[] tmp = alpha;

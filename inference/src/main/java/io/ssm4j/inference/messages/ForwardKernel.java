@@ -15,7 +15,8 @@ final class ForwardKernel {
     private ForwardKernel() {}
 
     /**
-     * One predict-update step: {@code out[oo+j] = lik[lo+j] sum_i prev[po+i] p[mo+i*k+j]}, normalised in place.
+     * One predict-update step: {@code out[oo+j] = lik[lo+j] sum_i prev[po+i] P[i][j]}, normalised in place, with P
+     * packed at {@code p[mo..]} ({@link TransitionMatrices#packed()}).
      * Returns the normaliser c (0 when no state has mass, and then {@code out} is left unnormalised).
      */
     static double step(double[] prev, int po, double[] p, int mo, double[] lik, int lo, double[] out, int oo, int k) {
@@ -52,16 +53,16 @@ final class ForwardKernel {
     static void filter(double[] before, TransitionMatrices trans, double[] lik, int from, int to,
                        double[] alpha, double[] c) {
         int k = trans.numStates();
-        double[] p = trans.flatView();
+        double[] p = trans.packed();
         int t = from;
         double ct = from == 0
                 ? first(before, lik, 0, alpha, 0, k)
-                : step(before, 0, p, trans.offset(from - 1), lik, from * k, alpha, from * k, k);
+                : step(before, 0, p, trans.packedOffset(from - 1), lik, from * k, alpha, from * k, k);
         if (!(ct > 0)) throw InputChecks.zeroProbability(t);
         c[t] = ct;
         for (t = from + 1; t < to; t++) {
             int row = t * k;
-            ct = step(alpha, row - k, p, trans.offset(t - 1), lik, row, alpha, row, k);
+            ct = step(alpha, row - k, p, trans.packedOffset(t - 1), lik, row, alpha, row, k);
             if (!(ct > 0)) throw InputChecks.zeroProbability(t);
             c[t] = ct;
         }

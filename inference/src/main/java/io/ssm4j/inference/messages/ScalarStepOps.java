@@ -1,6 +1,9 @@
 package io.ssm4j.inference.messages;
 
-/** The scalar reference {@link StepOps}: one column at a time, the sum or max kept in a local. */
+/**
+ * The scalar reference {@link StepOps}: one column at a time, the sum or max kept in a local; matrices stay
+ * row-major ({@link #pack} copies).
+ */
 final class ScalarStepOps implements StepOps {
     static final ScalarStepOps INSTANCE = new ScalarStepOps();
 
@@ -29,6 +32,14 @@ final class ScalarStepOps implements StepOps {
         java.util.Arrays.fill(out, 0, k * k, 0.0);
         for (int t = 0; t < n; t++) outerAdd(a, ao + t * k, w, wo + t * k, k, out, 0);
     }
+
+    @Override
+    public double[] pack(double[] m, int mo, int count, int k) {
+        return java.util.Arrays.copyOfRange(m, mo, mo + count * k * k);
+    }
+
+    @Override
+    public int packedSize(int k) { return k * k; }
 
     @Override
     public void outerAdd(double[] x, int xo, double[] y, int yo, int k, double[] s, int so) {

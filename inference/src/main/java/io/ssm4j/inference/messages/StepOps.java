@@ -14,14 +14,25 @@ import io.ssm4j.math.VectorOps;
  * </pre>
  * Two implementations: {@link ScalarStepOps} (the reference) and {@link SimdStepOps} (Vector API, each
  * L-wide column chunk of out kept in a register across all i, a scalar tail for the last K mod L columns).
- * {@link #best()} takes the SIMD one exactly when {@link VectorOps#best()} does.
+ * {@link #best()} takes the SIMD one exactly when {@link VectorOps#best()} does. The matrices M of sum-product
+ * and max-plus come in the implementation's own layout, made once per matrix by {@link #pack} (row-major for
+ * the scalar one).
  */
 interface StepOps {
-    /** out[oo+j] = sum_i x[xo+i] m[mo+i*k+j], j &lt; k. */
-    void vecMat(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo);
+    /** out[oo+j] = sum_i x[xo+i] M[i][j], j &lt; k, for the matrix M packed at {@code packed[po..]}. */
+    void vecMat(double[] x, int xo, double[] packed, int po, int k, double[] out, int oo);
 
-    /** out[oo+j] = max_i (x[xo+i] + m[mo+i*k+j]), j &lt; k (Java Math.max semantics). */
-    void maxPlus(double[] x, int xo, double[] m, int mo, int k, double[] out, int oo);
+    /** out[oo+j] = max_i (x[xo+i] + M[i][j]), j &lt; k (Java Math.max semantics), M packed at {@code packed[po..]}. */
+    void maxPlus(double[] x, int xo, double[] packed, int po, int k, double[] out, int oo);
+
+    /**
+     * The {@code count} row-major K x K matrices at {@code m[mo..]} in this implementation's layout for
+     * {@link #vecMat} and {@link #maxPlus}, matrix s at offset {@code s * packedSize(k)}.
+     */
+    double[] pack(double[] m, int mo, int count, int k);
+
+    /** Entries per packed K x K matrix. */
+    int packedSize(int k);
 
     /** s[so+i*k+j] += x[xo+i] y[yo+j], i, j &lt; k (rank-one update, the summed xi). */
     void outerAdd(double[] x, int xo, double[] y, int yo, int k, double[] s, int so);

@@ -22,7 +22,9 @@ public final class TransitionMatrices {
     private final int steps;
     private final boolean stationary;
     private volatile double[] logValues;
-    private volatile double[] transposed;
+    private volatile double[] packedValues;
+    private volatile double[] packedTransposed;
+    private volatile double[] packedLogValues;
 
     private TransitionMatrices(double[] values, int k, int steps, boolean stationary) {
         this.values = values;
@@ -126,17 +128,40 @@ public final class TransitionMatrices {
         return lv;
     }
 
-    /** Each matrix transposed in place of the original ({@code P^T} at the same offsets), computed once and cached. */
-    double[] transposeFlat() {
-        double[] tv = transposed;
-        if (tv == null) {
-            tv = new double[values.length];
+    /** {@link #flatView()} in the message kernels' layout ({@link StepOps#pack}), computed once and cached. */
+    double[] packed() {
+        double[] v = packedValues;
+        if (v == null) packedValues = v = pack(values);
+        return v;
+    }
+
+    /** Each matrix transposed (P^T, for beta = P w as a vector-matrix product), packed likewise and cached. */
+    double[] packedTranspose() {
+        double[] v = packedTransposed;
+        if (v == null) {
+            double[] tv = new double[values.length];
             for (int o = 0; o < values.length; o += k * k) {
                 for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) tv[o + j * k + i] = values[o + i * k + j];
             }
-            transposed = tv;
+            packedTransposed = v = pack(tv);
         }
-        return tv;
+        return v;
+    }
+
+    /** {@link #logFlat()} packed likewise (for max-plus) and cached. */
+    double[] packedLog() {
+        double[] v = packedLogValues;
+        if (v == null) packedLogValues = v = pack(logFlat());
+        return v;
+    }
+
+    /** Offset in the packed arrays of the matrix for the transition {@code t -> t+1} (0 when stationary). */
+    int packedOffset(int t) {
+        return stationary ? 0 : t * StepOps.best().packedSize(k);
+    }
+
+    private double[] pack(double[] flat) {
+        return StepOps.best().pack(flat, 0, flat.length / (k * k), k);
     }
 
     /** Throws unless these matrices can drive a chain of {@code length} steps. */

@@ -27,6 +27,7 @@ public final class Viterbi {
     public static ViterbiPath run(double[] initialProbs, TransitionMatrices trans, double[] logLikelihoods, int length) {
         int k = InputChecks.check(initialProbs, trans, logLikelihoods, length);
         double[] lp = trans.logFlat();
+        double[] packedLp = trans.packedLog();
         double[] delta = WorkArrays.of(WorkArrays.Slot.MAX_PRODUCTS, length * k);
         StepOps ops = StepOps.best();
         for (int j = 0; j < k; j++) {
@@ -36,8 +37,7 @@ public final class Viterbi {
         }
         for (int t = 1; t < length; t++) {
             int row = t * k;
-            int mo = trans.offset(t - 1);
-            ops.maxPlus(delta, row - k, lp, mo, k, delta, row);
+            ops.maxPlus(delta, row - k, packedLp, trans.packedOffset(t - 1), k, delta, row);
             boolean bad = false;
             for (int j = 0; j < k; j++) {
                 double l = logLikelihoods[row + j];

@@ -11,17 +11,21 @@ class StepOpsTest {
     void simdEqualsScalar() {
         Rng rng = Rng.seeded(51);
         for (int k = 1; k < 20; k++) {
-            double[] x = new double[k + 3], m = new double[k * k + 5];
+            double[] x = new double[k + 3], m = new double[2 * k * k + 5];
             for (int i = 0; i < x.length; i++) x[i] = rng.gaussian();
             for (int i = 0; i < m.length; i++) m[i] = rng.gaussian();
-            double[] a = new double[k + 2], b = new double[k + 2];
-            ScalarStepOps.INSTANCE.vecMat(x, 3, m, 5, k, a, 2);
-            SimdStepOps.INSTANCE.vecMat(x, 3, m, 5, k, b, 2);
-            assertArrayEquals(a, b, 1e-12, "vecMat k=" + k);
             m[m.length - 1] = Double.NEGATIVE_INFINITY;
-            ScalarStepOps.INSTANCE.maxPlus(x, 3, m, 5, k, a, 2);
-            SimdStepOps.INSTANCE.maxPlus(x, 3, m, 5, k, b, 2);
-            assertArrayEquals(a, b, 0.0, "maxPlus k=" + k);
+            for (int matrix = 0; matrix < 2; matrix++) { // the second of two packed matrices: offsets included
+                double[] a = new double[k + 2], b = new double[k + 2];
+                double[] packedScalar = ScalarStepOps.INSTANCE.pack(m, 5, 2, k), packedSimd = SimdStepOps.INSTANCE.pack(m, 5, 2, k);
+                int ps = matrix * ScalarStepOps.INSTANCE.packedSize(k), pv = matrix * SimdStepOps.INSTANCE.packedSize(k);
+                ScalarStepOps.INSTANCE.vecMat(x, 3, packedScalar, ps, k, a, 2);
+                SimdStepOps.INSTANCE.vecMat(x, 3, packedSimd, pv, k, b, 2);
+                assertArrayEquals(a, b, 1e-12, "vecMat k=" + k + " matrix " + matrix);
+                ScalarStepOps.INSTANCE.maxPlus(x, 3, packedScalar, ps, k, a, 2);
+                SimdStepOps.INSTANCE.maxPlus(x, 3, packedSimd, pv, k, b, 2);
+                assertArrayEquals(a, b, 0.0, "maxPlus k=" + k + " matrix " + matrix);
+            }
             double[] s1 = new double[k * k + 1], s2 = new double[k * k + 1];
             ScalarStepOps.INSTANCE.outerAdd(x, 1, x, 2, k, s1, 1);
             SimdStepOps.INSTANCE.outerAdd(x, 1, x, 2, k, s2, 1);
@@ -75,7 +79,7 @@ class StepOpsTest {
                 for (int i = 1; i < k; i += 2) odd = Math.fma(m[i * k + j], x[i], odd);
                 expected[j] = even + odd;
             }
-            SimdStepOps.INSTANCE.vecMat(x, 0, m, 0, k, actual, 0);
+            SimdStepOps.INSTANCE.vecMat(x, 0, SimdStepOps.INSTANCE.pack(m, 0, 1, k), 0, k, actual, 0);
             assertArrayEquals(expected, actual, 0.0, "vecMat k=" + k);
         }
     }
