@@ -49,7 +49,7 @@ final class SimdStepOps implements StepOps {
             return;
         }
         int chunks = (k + L - 1) / L;
-        for (int c = 0; c < chunks; c += 3, po += 3 * L * k) {
+        for (int c = 0; c < chunks; c += 3, po += 3 * L * evenRows(k)) {
             vecMatChunks(x, xo, packed, po, k, out, oo, chunkStart(c, k), chunkStart(Math.min(c + 1, chunks - 1), k),
                     chunkStart(Math.min(c + 2, chunks - 1), k));
         }
@@ -66,21 +66,15 @@ final class SimdStepOps implements StepOps {
     private static void vecMatChunks(double[] x, int xo, double[] packed, int q, int k, double[] out, int oo,
                                      int j0, int j1, int j2) {
         DoubleVector e0 = DoubleVector.zero(S), e1 = e0, e2 = e0, o0 = e0, o1 = e0, o2 = e0;
-        int i = 0;
-        for (; i + 1 < k; i += 2, q += 6 * L) {
-            DoubleVector even = DoubleVector.broadcast(S, x[xo + i]), odd = DoubleVector.broadcast(S, x[xo + i + 1]);
+        for (int i = 0; i < k; i += 2, q += 6 * L) { // odd K: the packed zero row meets x = 0 (adds exact zeros)
+            DoubleVector even = DoubleVector.broadcast(S, x[xo + i]);
+            DoubleVector odd = DoubleVector.broadcast(S, i + 1 < k ? x[xo + i + 1] : 0.0);
             e0 = DoubleVector.fromArray(S, packed, q).fma(even, e0);
             e1 = DoubleVector.fromArray(S, packed, q + L).fma(even, e1);
             e2 = DoubleVector.fromArray(S, packed, q + 2 * L).fma(even, e2);
             o0 = DoubleVector.fromArray(S, packed, q + 3 * L).fma(odd, o0);
             o1 = DoubleVector.fromArray(S, packed, q + 4 * L).fma(odd, o1);
             o2 = DoubleVector.fromArray(S, packed, q + 5 * L).fma(odd, o2);
-        }
-        if (i < k) {
-            DoubleVector even = DoubleVector.broadcast(S, x[xo + i]);
-            e0 = DoubleVector.fromArray(S, packed, q).fma(even, e0);
-            e1 = DoubleVector.fromArray(S, packed, q + L).fma(even, e1);
-            e2 = DoubleVector.fromArray(S, packed, q + 2 * L).fma(even, e2);
         }
         e0.add(o0).intoArray(out, oo + j0);
         e1.add(o1).intoArray(out, oo + j1);
@@ -94,7 +88,7 @@ final class SimdStepOps implements StepOps {
             return;
         }
         int chunks = (k + L - 1) / L;
-        for (int c = 0; c < chunks; c += 3, po += 3 * L * k) {
+        for (int c = 0; c < chunks; c += 3, po += 3 * L * evenRows(k)) {
             maxPlusChunks(x, xo, packed, po, k, out, oo, chunkStart(c, k), chunkStart(Math.min(c + 1, chunks - 1), k),
                     chunkStart(Math.min(c + 2, chunks - 1), k));
         }
@@ -104,9 +98,8 @@ final class SimdStepOps implements StepOps {
     private static void maxPlusChunks(double[] x, int xo, double[] packed, int q, int k, double[] out, int oo,
                                       int j0, int j1, int j2) {
         DoubleVector e0 = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY), e1 = e0, e2 = e0, o0 = e0, o1 = e0, o2 = e0;
-        int i = 0;
-        for (; i + 1 < k; i += 2, q += 6 * L) {
-            double even = x[xo + i], odd = x[xo + i + 1];
+        for (int i = 0; i < k; i += 2, q += 6 * L) { // odd K: the packed zero row meets x = -infinity
+            double even = x[xo + i], odd = i + 1 < k ? x[xo + i + 1] : Double.NEGATIVE_INFINITY;
             e0 = e0.max(DoubleVector.fromArray(S, packed, q).add(even));
             e1 = e1.max(DoubleVector.fromArray(S, packed, q + L).add(even));
             e2 = e2.max(DoubleVector.fromArray(S, packed, q + 2 * L).add(even));
@@ -114,30 +107,28 @@ final class SimdStepOps implements StepOps {
             o1 = o1.max(DoubleVector.fromArray(S, packed, q + 4 * L).add(odd));
             o2 = o2.max(DoubleVector.fromArray(S, packed, q + 5 * L).add(odd));
         }
-        if (i < k) {
-            double even = x[xo + i];
-            e0 = e0.max(DoubleVector.fromArray(S, packed, q).add(even));
-            e1 = e1.max(DoubleVector.fromArray(S, packed, q + L).add(even));
-            e2 = e2.max(DoubleVector.fromArray(S, packed, q + 2 * L).add(even));
-        }
         e0.max(o0).intoArray(out, oo + j0);
         e1.max(o1).intoArray(out, oo + j1);
         e2.max(o2).intoArray(out, oo + j2);
     }
 
-    /** Per group of three chunks, per row i: the row's three L-wide pieces (class comment); K &lt; L: row-major. */
+    /**
+     * Per group of three chunks, per row i: the row's three L-wide pieces (class comment), with a zero row after
+     * the last for odd K, so the row pairs of the passes need no tail (which made them too large for the JIT to
+     * inline into the message loops); K &lt; L: row-major.
+     */
     @Override
     public double[] pack(double[] m, int mo, int count, int k) {
         if (k < L) return ScalarStepOps.INSTANCE.pack(m, mo, count, k);
-        int chunks = (k + L - 1) / L;
+        int chunks = (k + L - 1) / L, rows = evenRows(k);
         double[] packed = new double[count * packedSize(k)];
         int dst = 0;
         for (int s = 0; s < count; s++) {
             int src = mo + s * k * k;
             for (int c = 0; c < chunks; c += 3) {
-                for (int i = 0; i < k; i++) {
+                for (int i = 0; i < rows; i++) {
                     for (int u = 0; u < 3; u++, dst += L) {
-                        System.arraycopy(m, src + i * k + chunkStart(Math.min(c + u, chunks - 1), k), packed, dst, L);
+                        if (i < k) System.arraycopy(m, src + i * k + chunkStart(Math.min(c + u, chunks - 1), k), packed, dst, L);
                     }
                 }
             }
@@ -145,11 +136,14 @@ final class SimdStepOps implements StepOps {
         return packed;
     }
 
+    /** K rounded up to even: the packed rows. */
+    private static int evenRows(int k) { return k + (k & 1); }
+
     @Override
     public int packedSize(int k) {
         if (k < L) return k * k;
         int groups = ((k + L - 1) / L + 2) / 3;
-        return groups * 3 * L * k;
+        return groups * 3 * L * evenRows(k);
     }
 
     @Override
