@@ -203,11 +203,8 @@ public final class SimdOps implements VectorOps {
     public void expShift(double[] x, int off, int n, double shift) {
         int i = 0, bound = S.loopBound(n);
         for (; i < bound; i += S.length()) {
-            // the clamp by compare-and-blend: Java's max and min (NaN and -0 rules) cost about ten instructions
-            // here; the results are the same, NaN included (it fails both comparisons and stays NaN)
-            DoubleVector v0 = DoubleVector.fromArray(S, x, off + i).sub(shift);
-            v0 = v0.blend(lanes(PortableExp.LOW), v0.compare(VectorOperators.LT, PortableExp.LOW));
-            v0 = v0.blend(lanes(PortableExp.HIGH), v0.compare(VectorOperators.GT, PortableExp.HIGH));
+            DoubleVector v0 = DoubleVector.fromArray(S, x, off + i).sub(shift)
+                    .max(PortableExp.LOW).min(PortableExp.HIGH);
             DoubleVector v = v0.fma(lanes(PortableExp.INV_LN2), lanes(PortableExp.MAGIC));
             DoubleVector nd = v.sub(PortableExp.MAGIC);
             DoubleVector r = nd.neg().fma(lanes(PortableExp.LN2_HI), v0);

@@ -2,7 +2,6 @@ package io.ssm4j.inference.messages;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -101,24 +100,16 @@ final class SimdStepOps implements StepOps {
         DoubleVector e0 = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY), e1 = e0, e2 = e0, o0 = e0, o1 = e0, o2 = e0;
         for (int i = 0; i < k; i += 2, q += 6 * L) { // odd K: the packed zero row meets x = -infinity
             double even = x[xo + i], odd = i + 1 < k ? x[xo + i + 1] : Double.NEGATIVE_INFINITY;
-            e0 = larger(e0, DoubleVector.fromArray(S, packed, q).add(even));
-            e1 = larger(e1, DoubleVector.fromArray(S, packed, q + L).add(even));
-            e2 = larger(e2, DoubleVector.fromArray(S, packed, q + 2 * L).add(even));
-            o0 = larger(o0, DoubleVector.fromArray(S, packed, q + 3 * L).add(odd));
-            o1 = larger(o1, DoubleVector.fromArray(S, packed, q + 4 * L).add(odd));
-            o2 = larger(o2, DoubleVector.fromArray(S, packed, q + 5 * L).add(odd));
+            e0 = e0.max(DoubleVector.fromArray(S, packed, q).add(even));
+            e1 = e1.max(DoubleVector.fromArray(S, packed, q + L).add(even));
+            e2 = e2.max(DoubleVector.fromArray(S, packed, q + 2 * L).add(even));
+            o0 = o0.max(DoubleVector.fromArray(S, packed, q + 3 * L).add(odd));
+            o1 = o1.max(DoubleVector.fromArray(S, packed, q + 4 * L).add(odd));
+            o2 = o2.max(DoubleVector.fromArray(S, packed, q + 5 * L).add(odd));
         }
-        larger(e0, o0).intoArray(out, oo + j0);
-        larger(e1, o1).intoArray(out, oo + j1);
-        larger(e2, o2).intoArray(out, oo + j2);
-    }
-
-    /**
-     * The lane-wise maximum by compare-and-blend (two instructions; the Vector API's max, with Java's NaN and -0
-     * rules, compiles to about six): equal to Math.max for NaN-free lanes, up to the sign of a zero.
-     */
-    private static DoubleVector larger(DoubleVector a, DoubleVector b) {
-        return a.blend(b, a.compare(VectorOperators.LT, b));
+        e0.max(o0).intoArray(out, oo + j0);
+        e1.max(o1).intoArray(out, oo + j1);
+        e2.max(o2).intoArray(out, oo + j2);
     }
 
     /**

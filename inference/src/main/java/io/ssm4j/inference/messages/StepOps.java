@@ -22,10 +22,7 @@ interface StepOps {
     /** out[oo+j] = sum_i x[xo+i] M[i][j], j &lt; k, for the matrix M packed at {@code packed[po..]}. */
     void vecMat(double[] x, int xo, double[] packed, int po, int k, double[] out, int oo);
 
-    /**
-     * out[oo+j] = max_i (x[xo+i] + M[i][j]), j &lt; k, M packed at {@code packed[po..]}; x and M free of NaN and
-     * +infinity (the SIMD form may then differ from Math.max only in the sign of a zero).
-     */
+    /** out[oo+j] = max_i (x[xo+i] + M[i][j]), j &lt; k (Java Math.max semantics), M packed at {@code packed[po..]}. */
     void maxPlus(double[] x, int xo, double[] packed, int po, int k, double[] out, int oo);
 
     /**
