@@ -8,6 +8,7 @@ import io.ssm4j.inference.fit.FitOptions;
 import io.ssm4j.inference.fit.FitResult;
 import io.ssm4j.inference.fit.GibbsProgress;
 import io.ssm4j.inference.fit.GibbsSampling;
+import io.ssm4j.inference.messages.BackwardSampler;
 import io.ssm4j.math.Rng;
 import io.ssm4j.models.ArrayStatistics;
 import io.ssm4j.models.hmm.HiddenMarkovModel;
@@ -48,8 +49,10 @@ public final class HmmGibbsSampler {
             @Override
             public GibbsSampling.TrialDraw<int[], HmmStatistics> drawTrial(HiddenMarkovModel model, int trial, Rng rng) {
                 TimeSeries y = trials.get(trial);
-                int[] z = HiddenMarkovInference.samplePath(model, y, rng);
-                return new GibbsSampling.TrialDraw<>(z, hardStatistics(model, y, z), model.logJointOfPath(y, z));
+                double[] ll = HiddenMarkovInference.emissionLogLikelihoods(model, y); // once for the draw and its log joint
+                int[] z = BackwardSampler.sample(model.initial().probs(), HiddenMarkovInference.transitionMatrices(model, y),
+                        ll, y.length(), rng);
+                return new GibbsSampling.TrialDraw<>(z, hardStatistics(model, y, z), model.logJointOfPath(y, z, ll));
             }
 
             @Override

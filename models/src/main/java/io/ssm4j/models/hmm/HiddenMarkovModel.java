@@ -38,10 +38,23 @@ public record HiddenMarkovModel(InitialStateDistribution initial, Transitions tr
 
     /** log p(y, z | theta) = log pi_{z_1} + sum_t log P_{z_{t-1} z_t} + sum_t log p(y_t | z_t). */
     public double logJointOfPath(TimeSeries y, int[] z) {
+        double[] ll = new double[y.length() * numStates()];
+        emissions.logLikelihoods(y, ll);
+        return logJointOfPath(y, z, ll);
+    }
+
+    /**
+     * {@link #logJointOfPath(TimeSeries, int[])} from the emission log-likelihoods already evaluated for y
+     * ({@code logLikelihoods[t*K + k]}, as {@link Emissions#logLikelihoods} writes them).
+     */
+    public double logJointOfPath(TimeSeries y, int[] z, double[] logLikelihoods) {
         int k = numStates(), n = y.length();
         if (z.length != n) throw new IllegalArgumentException("state path length " + z.length + " != T " + n);
-        double[] ll = new double[n * k];
-        emissions.logLikelihoods(y, ll);
+        if (logLikelihoods.length != n * k) {
+            throw new IllegalArgumentException("logLikelihoods has length " + logLikelihoods.length + ", expected T * K = "
+                    + n + " * " + k);
+        }
+        double[] ll = logLikelihoods;
         double[] pi = initial.probs();
         double lp = Math.log(pi[z[0]]) + ll[z[0]];
         double[] p = transitions.isStationary() ? transitions.matrix() : transitions.stepMatrices(y);
