@@ -22,12 +22,18 @@ final class ScaledLikelihoods {
     static void fill(double[] ll, int k, int from, int to, double[] lik, double[] shift) {
         for (int t = from; t < to; t++) {
             int row = t * k;
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) m = Math.max(m, ll[row + j]); // a NaN or +infinity entry carries into m
-            if (!(m < Double.POSITIVE_INFINITY)) throw firstBad(ll, k, t);
+            double even = Double.NEGATIVE_INFINITY, odd = Double.NEGATIVE_INFINITY; // two chains: half the latency
+            int j = 0;
+            for (; j + 1 < k; j += 2) {
+                even = Math.max(even, ll[row + j]);
+                odd = Math.max(odd, ll[row + j + 1]);
+            }
+            if (j < k) even = Math.max(even, ll[row + j]);
+            double m = Math.max(even, odd);
+            if (!(m < Double.POSITIVE_INFINITY)) throw firstBad(ll, k, t); // Math.max carries NaN and +infinity
             if (m == Double.NEGATIVE_INFINITY) throw InputChecks.zeroProbability(t);
             shift[t] = m;
-            for (int j = 0; j < k; j++) lik[row + j] = ll[row + j] - m;
+            for (j = 0; j < k; j++) lik[row + j] = ll[row + j] - m;
         }
         OPS.expShift(lik, from * k, (to - from) * k, 0.0);
     }
