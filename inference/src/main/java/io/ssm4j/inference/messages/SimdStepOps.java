@@ -114,8 +114,8 @@ final class SimdStepOps implements StepOps {
 
     /**
      * Per group of three chunks, per row i: the row's three L-wide pieces (class comment), with a zero row after
-     * the last for odd K, so the row pairs of the passes need no tail (which made them too large for the JIT to
-     * inline into the message loops); K &lt; L: row-major.
+     * the last for odd K, so the row pairs of the passes need no tail block (smaller kernels; the timing did not
+     * change); K &lt; L: row-major.
      */
     @Override
     public double[] pack(double[] m, int mo, int count, int k) {
